@@ -1,0 +1,19 @@
+import SQLKit
+
+/// One numbered, append-only schema change, written with SQLKit so the same code runs on SQLite and
+/// PostgreSQL. Once a migration has shipped it is never edited: a later migration changes it.
+public protocol Migration: Sendable {
+    /// Position in `Migrations.all`, starting at 1, without gaps.
+    var version: Int { get }
+    var name: String { get }
+    func prepare(on database: any SQLDatabase) async throws
+}
+
+/// The one ordered list of migrations. Append new ones at the end.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        M0001_CreateCalendarDays(),
+    ]
+
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+}

@@ -1,0 +1,1 @@
+// The working-time calendar; see the issue on WorkCalendar.

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built binary: `serve` in an empty folder, on SQLite and on PostgreSQL,
+# graceful shutdown, and bad configuration ending in one clear line, a non-zero exit, no secret.
+# Usage: scripts/cli-checks.sh path/to/motcua
+set -uo pipefail
+motcua=$(realpath "$1")
+passed=0; failed=0
+work=$(mktemp -d /tmp/motcua-cli.XXXXXX)
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+ok()   { echo "✔ cli: $1"; passed=$((passed + 1)); }
+fail() { echo "✘ cli: $1"; failed=$((failed + 1)); }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_ready() {  # port
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# serve_check NAME DATABASE-ENV: serve in an empty folder, answer /healthz and /readyz, stop on SIGTERM.
+serve_check() {
+  local name=$1 database=$2 dir port
+  dir="$work/$name"; mkdir -p "$dir"; port=$(free_port)
+  (cd "$dir" && MOTCUA_LOG_LEVEL=info MOTCUA_DATABASE="$database" exec "$motcua" serve --port "$port" >"$dir/log" 2>&1) &
+  server_pid=$!
+  if wait_ready "$port"; then ok "$name: /readyz answers"; else fail "$name: /readyz did not answer"; cat "$dir/log"; fi
+  curl -fs "http://127.0.0.1:$port/healthz" | grep -q '"alive"' && ok "$name: /healthz alive" || fail "$name: /healthz"
+  curl -fs "http://127.0.0.1:$port/metrics" | grep -q 'motcua_db_queries_total' && ok "$name: /metrics has database figures" || fail "$name: /metrics"
+  curl -fsi "http://127.0.0.1:$port/healthz" | grep -qi '^x-request-id:' && ok "$name: responses carry X-Request-Id" || fail "$name: X-Request-Id"
+  grep -q 'hb.request.id=' "$dir/log" && ok "$name: request log lines carry the request id" || fail "$name: request id in log"
+  kill -TERM "$server_pid"
+  local waited=0
+  while kill -0 "$server_pid" 2>/dev/null && [ $waited -lt 50 ]; do sleep 0.1; waited=$((waited + 1)); done
+  if kill -0 "$server_pid" 2>/dev/null; then fail "$name: did not stop on SIGTERM"; kill -9 "$server_pid"; else
+    wait "$server_pid"; local code=$?
+    [ "$code" = 0 ] && ok "$name: graceful shutdown on SIGTERM" || fail "$name: exit $code after SIGTERM"
+  fi
+  server_pid=""
+}
+
+serve_check sqlite ""
+[ -f "$work/sqlite/data/motcua.sqlite" ] && ok "sqlite: created ./data/motcua.sqlite" || fail "sqlite: no ./data/motcua.sqlite"
+if [ -n "${MOTCUA_TEST_POSTGRES:-}" ]; then
+  serve_check postgres "$MOTCUA_TEST_POSTGRES"
+  [ ! -e "$work/postgres/data" ] && ok "postgres: no SQLite file created" || fail "postgres: created a data folder"
+fi
+
+# bad_config NAME EXPECTED-TEXT COMMAND…: non-zero exit, one line on stderr, no stack trace, no secret.
+bad_config() {
+  local name=$1 expected=$2; shift 2
+  local out code lines
+  out=$(cd "$work" && env -u MOTCUA_LOG_LEVEL "$@" 2>&1 >/dev/null); code=$?
+  lines=$(printf '%s\n' "$out" | grep -c .)
+  if [ "$code" != 0 ] && [ "$lines" = 1 ] && printf '%s' "$out" | grep -q -- "$expected" \
+     && ! printf '%s' "$out" | grep -q 's3cr3t' && ! printf '%s' "$out" | grep -qi 'fatal\|backtrace\|stack'; then
+    ok "$name → exit $code: $out"
+  else
+    fail "$name → exit $code, $lines line(s): $out"
+  fi
+}
+
+bad_config "malformed URL" "malformed" "$motcua" migrate --database 'postgres://u:s3cr3t@/db'
+bad_config "unknown scheme" "unsupported URL scheme" "$motcua" migrate --database 'mysql://u:s3cr3t@h/db'
+bad_config "unreachable server" "cannot reach" "$motcua" serve --database "postgres://u:s3cr3t@127.0.0.1:$(free_port)/db"
+bad_config "unknown host" "could not be resolved" "$motcua" migrate --database 'postgres://u:s3cr3t@no-such-host.invalid/db'
+bad_config "unwritable folder" "cannot write to the folder" "$motcua" serve --database /proc/motcua/data.sqlite
+out=$("$motcua" serve --port 70000 2>&1); code=$?
+[ "$code" = 64 ] && printf '%s' "$out" | grep -q -- '--port must be between' && ok "bad port → usage error 64" || fail "bad port → $code: $out"
+
+port=$(free_port)
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(30)" &
+holder=$!; sleep 0.3
+bad_config "port in use" "already in use" "$motcua" serve --database "$work/inuse.sqlite" --port "$port"
+kill "$holder" 2>/dev/null
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
