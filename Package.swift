@@ -43,6 +43,7 @@ let package = Package(
             name: "MotCuaStore",
             dependencies: [
                 "MotCuaCore",
+                "WorkCalendar",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -56,7 +57,6 @@ let package = Package(
             dependencies: [
                 "MotCuaCore",
                 "MotCuaStore",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Hummingbird application: routes, pages, JSON API, auth, middleware.
@@ -93,6 +93,12 @@ let package = Package(
             name: "MotCuaTestSupport",
             dependencies: ["MotCuaStore"],
             path: "Tests/MotCuaTestSupport"
+        ),
+        // `swift build -c release --product CalendarBenchmark`; driven by Benchmarks/calendar_vs_numpy.py.
+        .executableTarget(
+            name: "CalendarBenchmark",
+            dependencies: ["WorkCalendar"],
+            path: "Benchmarks/CalendarBenchmark"
         ),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),

@@ -79,5 +79,36 @@ holder=$!; sleep 0.3
 bad_config "port in use" "already in use" "$motcua" serve --database "$work/inuse.sqlite" --port "$port"
 kill "$holder" 2>/dev/null
 
+
+# The calendar commands' output is a contract other tools read: check headers and known facts.
+expect_output() {  # NAME EXPECTED-LINE COMMAND…
+  local name=$1 expected=$2; shift 2
+  local out
+  out=$(cd "$work" && "$@" 2>&1)
+  if printf '%s\n' "$out" | grep -qxF -- "$expected"; then ok "$name"; else fail "$name: wanted '$expected' in: $out"; fi
+}
+cal="$work/calendar.sqlite"
+expect_output "calendar days header" "date,kind,name" "$motcua" calendar days 2024 --database "$cal"
+expect_output "calendar days 2024 swap" "2024-04-29,swapped_off,Hoán đổi: nghỉ thay cho thứ Bảy 04/05/2024" "$motcua" calendar days 2024 --database "$cal"
+expect_output "calendar days 2024 make-up Saturday" "2024-05-04,makeup_workday,Làm bù cho thứ Hai 29/04/2024" "$motcua" calendar days 2024 --database "$cal"
+[ ! -e "$cal" ] && ok "reading the calendar creates no database" || fail "calendar days created $cal"
+expect_output "calendar lunar header" "solar,lunar_day,lunar_month,lunar_year,leap" "$motcua" calendar lunar 1985-01-21
+expect_output "calendar lunar Tết 1985" "1985-01-21,1,1,1985,0" "$motcua" calendar lunar 1985-01-21
+expect_output "calendar lunar from stdin" "2020-05-23,1,4,2020,1" sh -c "printf '2007-02-17\n2020-05-23\n' | '$motcua' calendar lunar"
+expect_output "calendar solar leap month" "1/4/2020L,2020-05-23" "$motcua" calendar solar 1/4/2020L
+expect_output "calendar add across Tết 2021" "2021-02-26T16:00:00+07:00" "$motcua" calendar add 2021-02-05T16:00 --working-days 10 --database "$cal"
+expect_output "calendar add --explain names Tết" "2021-02-10,holiday,Tết Nguyên đán" "$motcua" calendar add 2021-02-05T16:00 --working-days 10 --explain --database "$cal"
+expect_output "calendar add hours across lunch" "2024-05-06T16:30:00+07:00" "$motcua" calendar add 2024-05-06T10:30 --working-hours 4 --database "$cal"
+expect_output "calendar add hours into a make-up Saturday" "2024-05-04T09:00:00+07:00" "$motcua" calendar add 2024-05-03T14:30 --working-hours 4 --database "$cal"
+expect_output "calendar set-day" "2027-05-03,swapped_off,Hoán đổi" "$motcua" calendar set-day 2027-05-03 swapped_off "Hoán đổi" --database "$cal"
+expect_output "calendar days shows the correction" "2027-05-03,swapped_off,Hoán đổi" "$motcua" calendar days 2027 --database "$cal"
+expect_output "calendar unset-day" "removed 2027-05-03" "$motcua" calendar unset-day 2027-05-03 --database "$cal"
+bad_config "calendar 30/2" "2024-02-30" "$motcua" calendar lunar 2024-02-30
+bad_config "calendar lunar day 30 of a 29-day month" "29 days" "$motcua" calendar solar 30/1/2024
+bad_config "calendar non-existent leap month" "leap" "$motcua" calendar solar 1/5/2020L
+bad_config "calendar year out of range" "1799" "$motcua" calendar days 1799
+out=$("$motcua" calendar add 2024-04-26T10:00 --working-days -1 2>&1); code=$?
+[ "$code" = 64 ] && printf '%s' "$out" | grep -q 'must not be negative' && ok "calendar negative N → usage error 64" || fail "negative N → $code: $out"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

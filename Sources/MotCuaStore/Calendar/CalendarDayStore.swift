@@ -1,0 +1,69 @@
+import Foundation
+import SQLKit
+import WorkCalendar
+
+/// The administrator's corrections to the working calendar (`calendar_days`): a year the government
+/// announced after this binary shipped, or a day changed at short notice. They override the shipped
+/// official schedules and the computed rules date by date.
+public struct CalendarDayStore: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Every stored day, sorted by date.
+    public func all() async throws -> [DayEntry] {
+        try await database.sql.select()
+            .columns("date", "kind", "name")
+            .from("calendar_days")
+            .orderBy("date")
+            .all()
+            .map { row in
+                let date = try row.decode(column: "date", as: String.self)
+                let kind = try row.decode(column: "kind", as: String.self)
+                guard let dayKind = DayKind(rawValue: kind) else {
+                    throw CalendarDayStoreError.corruptRow(date: date, kind: kind)
+                }
+                return DayEntry(date: try LocalDate(iso: date), kind: dayKind,
+                                name: try row.decode(column: "name", as: String.self))
+            }
+    }
+
+    /// Adds or replaces the entry for its date.
+    public func set(_ entry: DayEntry, at instant: Date = Date()) async throws {
+        try await database.sql.insert(into: "calendar_days")
+            .columns("date", "kind", "name", "updated_at")
+            .values(SQLBind(entry.date.description), SQLBind(entry.kind.rawValue), SQLBind(entry.name),
+                    SQLBind(Int(instant.timeIntervalSince1970)))
+            .onConflict(with: ["date"]) { update in
+                update.set(excludedValueOf: "kind").set(excludedValueOf: "name").set(excludedValueOf: "updated_at")
+            }
+            .run()
+    }
+
+    /// Removes the entry for `date`; returns whether there was one.
+    @discardableResult
+    public func unset(_ date: LocalDate) async throws -> Bool {
+        let existing = try await database.sql.select().column("date").from("calendar_days")
+            .where("date", .equal, date.description).first()
+        guard existing != nil else { return false }
+        try await database.sql.delete(from: "calendar_days").where("date", .equal, date.description).run()
+        return true
+    }
+
+    /// The calendar every deadline uses: shipped schedules and rules, then these corrections.
+    public func workingCalendar(base: WorkingCalendar = .vietnam) async throws -> WorkingCalendar {
+        base.adjusted(by: try await all())
+    }
+}
+
+public enum CalendarDayStoreError: Error, CustomStringConvertible {
+    case corruptRow(date: String, kind: String)
+
+    public var description: String {
+        switch self {
+        case .corruptRow(let date, let kind): "calendar_days: the row for \(date) has an unknown kind '\(kind)'"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The working-time calendar; see the issue on WorkCalendar.
