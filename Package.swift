@@ -51,12 +51,18 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // WordprocessingML (.docx) and SpreadsheetML (.xlsx) writers from a typed model.
+        .target(
+            name: "OfficeDocuments",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Statistics and documents (HTML, DOCX, XLSX, Markdown, JSON).
         .target(
             name: "MotCuaReports",
             dependencies: [
                 "MotCuaCore",
                 "MotCuaStore",
+                "OfficeDocuments",
             ]
         ),
         // Hummingbird application: routes, pages, JSON API, auth, middleware.
@@ -102,6 +108,10 @@ let package = Package(
         ),
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(
+            name: "OfficeDocumentsTests",
+            dependencies: ["OfficeDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaReportsTests", dependencies: ["MotCuaReports", "MotCuaTestSupport"]),
         .testTarget(

@@ -13,6 +13,9 @@ public protocol Migration: Sendable {
 public enum Migrations {
     public static let all: [any Migration] = [
         M0001_CreateCalendarDays(),
+        M0002_CreateAgencies(),
+        M0003_CreateProcedures(),
+        M0004_CreateDossiers(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
