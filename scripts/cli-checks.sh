@@ -30,9 +30,14 @@ serve_check() {
   (cd "$dir" && MOTCUA_LOG_LEVEL=info MOTCUA_DATABASE="$database" exec "$motcua" serve --port "$port" >"$dir/log" 2>&1) &
   server_pid=$!
   if wait_ready "$port"; then ok "$name: /readyz answers"; else fail "$name: /readyz did not answer"; cat "$dir/log"; fi
-  curl -fs "http://127.0.0.1:$port/healthz" | grep -q '"alive"' && ok "$name: /healthz alive" || fail "$name: /healthz"
-  curl -fs "http://127.0.0.1:$port/metrics" | grep -q 'motcua_db_queries_total' && ok "$name: /metrics has database figures" || fail "$name: /metrics"
-  curl -fsi "http://127.0.0.1:$port/healthz" | grep -qi '^x-request-id:' && ok "$name: responses carry X-Request-Id" || fail "$name: X-Request-Id"
+  # (Responses are read whole before grep: `curl | grep -q` fails under pipefail when grep stops early.)
+  local body
+  body=$(curl -fs "http://127.0.0.1:$port/healthz")
+  grep -q '"alive"' <<<"$body" && ok "$name: /healthz alive" || fail "$name: /healthz"
+  body=$(curl -fs "http://127.0.0.1:$port/metrics")
+  grep -q 'motcua_db_queries_total' <<<"$body" && ok "$name: /metrics has database figures" || fail "$name: /metrics"
+  body=$(curl -fsi "http://127.0.0.1:$port/healthz")
+  grep -qi '^x-request-id:' <<<"$body" && ok "$name: responses carry X-Request-Id" || fail "$name: X-Request-Id"
   grep -q 'hb.request.id=' "$dir/log" && ok "$name: request log lines carry the request id" || fail "$name: request id in log"
   kill -TERM "$server_pid"
   local waited=0
