@@ -63,6 +63,8 @@ let package = Package(
                 "MotCuaCore",
                 "MotCuaStore",
                 "OfficeDocuments",
+                "WorkCalendar",
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
         // Hummingbird application: routes, pages, JSON API, auth, middleware.
@@ -97,7 +99,7 @@ let package = Package(
         // Test helpers shared by the test targets: a clean SQLite or PostgreSQL database per test.
         .target(
             name: "MotCuaTestSupport",
-            dependencies: ["MotCuaStore"],
+            dependencies: ["MotCuaStore", "MotCuaCore", "WorkCalendar"],
             path: "Tests/MotCuaTestSupport"
         ),
         // `swift build -c release --product CalendarBenchmark`; driven by Benchmarks/calendar_vs_numpy.py.

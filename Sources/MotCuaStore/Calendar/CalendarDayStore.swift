@@ -54,7 +54,8 @@ public struct CalendarDayStore: Sendable {
 
     /// The calendar every deadline uses: shipped schedules and rules, then these corrections.
     public func workingCalendar(base: WorkingCalendar = .vietnam) async throws -> WorkingCalendar {
-        base.adjusted(by: try await all())
+        let entries = try await all()
+        return entries.isEmpty ? base : base.adjusted(by: entries)
     }
 }
 

@@ -12,6 +12,7 @@ struct M0002_CreateAgencies: Migration {
             .column("parent_code", type: .text)
             .column("level", type: .text, .notNull)
             .column("office_hours", type: .text)  // "07:30-11:30,13:30-17:00"; NULL = standard hours
+            .column("successor_code", type: .text)  // the agency it was merged into, if any
             .column("created_at", type: .bigint, .notNull)
             .run()
         try await database.create(table: "agency_names")
