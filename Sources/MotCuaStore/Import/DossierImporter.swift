@@ -1,0 +1,166 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+import WorkCalendar
+
+/// `motcua import dossiers FILE` — `code,procedure_code,channel,received_at,due_at,completed_at,returned_at,
+/// return_channel,outcome,late_agency_code,late_step,late_kind,late_reason,apology_sent`.
+///
+/// Every row is checked first (all problems of all rows are reported together); only a clean file is
+/// written, in one transaction, so a file is imported whole or not at all. Codes already stored are
+/// left alone, so importing the same file again changes nothing. Each dossier gets one `imported` event.
+public struct DossierImporter: Sendable {
+    public static let columns = [
+        "code", "procedure_code", "channel", "received_at", "due_at", "completed_at", "returned_at",
+        "return_channel", "outcome", "late_agency_code", "late_step", "late_kind", "late_reason", "apology_sent",
+    ]
+    public let database: Database
+    public let actor: String
+
+    public init(database: Database, actor: String = "import") {
+        self.database = database
+        self.actor = actor
+    }
+
+    /// A checked row, ready to write.
+    struct Prepared: Sendable {
+        let dossier: Dossier
+        let event: DossierEvent
+        let field: String
+    }
+
+    public func run(_ data: Data, at now: Date = Date(), progress: ImportProgress = { _, _ in }) async throws -> ImportResult {
+        let started = Date()
+        let reference = try await ReferenceData.load(database)
+        let catalogue = try await ProcedureStore(database: database).catalogue()
+        let agencies = Set(try await AgencyStore(database: database).all().map(\.code))
+        var table = try CSVTable(data: data, expectedColumns: Self.columns)
+        var prepared: [Prepared] = []
+        var problems: [RowProblem] = []
+        var seen: [String: Int] = [:]
+        var checked = 0
+        while let row = try table.nextRow() {
+            var check = RowChecker(row)
+            if let item = prepare(&check, catalogue: catalogue, agencies: agencies, reference: reference, now: now) {
+                if let first = seen[item.dossier.code.rawValue] {
+                    check.problem("code", "\(item.dossier.code) is repeated (first on line \(first))")
+                } else {
+                    seen[item.dossier.code.rawValue] = row.line
+                    prepared.append(item)
+                }
+            }
+            if let problem = check.rowProblem { problems.append(problem) }
+            checked += 1
+            if checked % 10_000 == 0 { progress("checked", checked) }
+        }
+        progress("checked", checked)
+        guard problems.isEmpty else { throw ImportError.rows(problems) }
+
+        let rows = prepared
+        let written = try await database.transaction { sql in
+            let existing = try await existingKeys(rows.map(\.dossier.code.rawValue), table: "dossiers", column: "code", on: sql)
+            let fresh = rows.filter { !existing.contains($0.dossier.code.rawValue) }
+            var done = 0
+            for batch in fresh.chunked(ImportLimits.batchRows) {
+                try await Self.insert(batch, on: sql)
+                done += batch.count
+                progress("written", done)
+            }
+            return fresh.count
+        }
+        return ImportResult(kind: "dossiers", rows: prepared.count, imported: written,
+                            alreadyPresent: prepared.count - written, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func prepare(_ check: inout RowChecker, catalogue: ProcedureCatalogue, agencies: Set<AgencyCode>,
+                         reference: ReferenceData, now: Date) -> Prepared? {
+        let row = check.row
+        if !row.hasExpectedWidth { check.problem("row", "has \(row.record.fields.count) fields, expected \(Self.columns.count)") }
+        let code = check.parsed("code") { try DossierCode(parsing: $0) }
+        let procedureCode = check.parsed("procedure_code") { try ProcedureCode(parsing: $0) }
+        let channel = check.choice("channel", Channel.self)
+        let receivedAt = check.parsed("received_at", VietnamTime.parse)
+        let dueAt = check.optional("due_at", VietnamTime.parse)
+        let completedAt = check.optional("completed_at", VietnamTime.parse)
+        let returnedAt = check.optional("returned_at", VietnamTime.parse)
+        let returnChannel = check.choice("return_channel", Channel.self, optional: true)
+        let outcome = check.choice("outcome", ImportedDossier.Outcome.self, optional: true)
+        let lateAgency = check.optional("late_agency_code") { try AgencyCode(parsing: $0) }
+        let lateKind = check.choice("late_kind", LatenessRecord.Kind.self, optional: true)
+        let apology = check.optional("apology_sent", Self.boolean)
+        if let code, !agencies.contains(code.agencyCode) {
+            check.problem("code", "its agency \(code.agencyCode) is not a stored agency (import agencies first)")
+        }
+        if let lateAgency, !agencies.contains(lateAgency) { check.problem("late_agency_code", "\(lateAgency) is not a stored agency") }
+        if lateKind == nil, !row["late_reason"].isEmpty || !row["late_step"].isEmpty || lateAgency != nil || apology != nil {
+            check.problem("late_kind", "is empty although late_agency_code, late_step, late_reason or apology_sent is given")
+        }
+        var procedure: Procedure?
+        if let procedureCode, let receivedAt {
+            procedure = catalogue.procedure(procedureCode, at: receivedAt)
+            if procedure == nil {
+                check.problem("procedure_code", catalogue.versions[procedureCode] == nil
+                              ? "\(procedureCode) is not in the catalogue (import procedures first)"
+                              : "\(procedureCode) has no version in force at received_at")
+            }
+        }
+        guard check.problems.isEmpty, let code, let channel, let receivedAt, let procedure else { return nil }
+
+        let context = reference.context(for: procedure)
+        let due: Date
+        if let dueAt {
+            due = dueAt
+        } else {
+            do { due = try DossierLifecycle.deadline(receivedAt: receivedAt, context: context).due } catch {
+                check.problem("due_at", "is empty and cannot be computed: \(error)")
+                return nil
+            }
+        }
+        let lateness = lateKind.map {
+            LatenessRecord(kind: $0, reason: row["late_reason"], apologySent: apology ?? false,
+                           agencyCode: lateAgency, stepName: row["late_step"].isEmpty ? nil : row["late_step"])
+        }
+        let imported = ImportedDossier(
+            code: code, procedure: procedure.reference, owningAgencyCode: procedure.agencyCode, channel: channel,
+            receivedAt: receivedAt, dueAt: due, completedAt: completedAt, returnedAt: returnedAt,
+            returnChannel: returnChannel, outcome: outcome, lateness: lateness)
+        do {
+            let event = try DossierLifecycle.importEvent(imported, at: max(now, receivedAt), actor: actor)
+            let dossier = try DossierLifecycle.evolve(nil, event)
+            return Prepared(dossier: dossier, event: event, field: procedure.field)
+        } catch {
+            check.problem("row", "\(error)")
+            return nil
+        }
+    }
+
+    static func boolean(_ text: String) throws -> Bool {
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw ImportValueError("must be true or false")
+        }
+    }
+
+    /// One multi-row INSERT for the dossiers of a batch and one for their events.
+    static func insert(_ batch: ArraySlice<Prepared>, on sql: any SQLDatabase) async throws {
+        guard let first = batch.first else { return }
+        let firstColumns = try DossierProjection(dossier: first.dossier, receivingAgency: first.dossier.code.agencyCode,
+                                                 field: first.field).columns(updatedAt: first.event.at)
+        var dossiers = sql.insert(into: "dossiers").columns(["code"] + firstColumns.map(\.0))
+        var events = sql.insert(into: "dossier_events")
+            .columns("dossier_code", "sequence", "at", "actor", "type", "from_status", "to_status", "payload")
+        for item in batch {
+            let columns = try DossierProjection(dossier: item.dossier, receivingAgency: item.dossier.code.agencyCode,
+                                                field: item.field).columns(updatedAt: item.event.at)
+            dossiers = dossiers.values([SQLBind(item.dossier.code.rawValue)] + columns.map { SQLBind($0.1) })
+            events = events.values(
+                SQLBind(item.dossier.code.rawValue), SQLBind(item.event.sequence), SQLBind(Instant.seconds(item.event.at)),
+                SQLBind(item.event.actor), SQLBind(item.event.type), SQLBind(item.event.fromStatus?.rawValue),
+                SQLBind(item.event.toStatus.rawValue),
+                SQLBind(String(decoding: try item.event.kind.payloadJSON(), as: UTF8.self)))
+        }
+        try await dossiers.run()
+        try await events.run()
+    }
+}
