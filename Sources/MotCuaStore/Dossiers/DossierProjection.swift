@@ -30,6 +30,7 @@ struct DossierProjection {
             ("completed_at", Instant.seconds(dossier.completedAt)),
             ("outcome", dossier.outcome?.rawValue),
             ("closed_at", Instant.seconds(dossier.closedAt)),
+            ("withdrawn_at", Instant.seconds(dossier.withdrawnAt)),
             ("returned_at", Instant.seconds(dossier.returnedAt)),
             ("return_channel", dossier.returnChannel?.rawValue),
             ("current_agency_code", open?.agencyCode.rawValue),

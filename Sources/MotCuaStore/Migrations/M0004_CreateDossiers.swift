@@ -29,6 +29,7 @@ struct M0004_CreateDossiers: Migration {
             .column("completed_at", type: .bigint)  // result ready (approved or refused)
             .column("outcome", type: .text)  // approved | refused
             .column("closed_at", type: .bigint)  // not accepted, withdrawn or stopped
+            .column("withdrawn_at", type: .bigint)  // a received dossier withdrawn or stopped (statistics)
             .column("returned_at", type: .bigint)
             .column("return_channel", type: .text)
             .column("current_agency_code", type: .text)  // the open step's agency (work queues)
@@ -46,7 +47,7 @@ struct M0004_CreateDossiers: Migration {
         for (index, columns) in [
             ("dossiers_by_received_at", ["received_at"]),
             ("dossiers_by_completed_at", ["completed_at"]),
-            ("dossiers_by_closed_at", ["closed_at"]),
+            ("dossiers_by_withdrawn_at", ["withdrawn_at"]),
             ("dossiers_by_owner_completed", ["owning_agency_code", "completed_at"]),
             ("dossiers_by_current_agency", ["current_agency_code", "current_step_due_at"]),
             ("dossiers_by_receiving_agency", ["receiving_agency_code", "registered_at"]),

@@ -1,0 +1,134 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+import WorkCalendar
+
+/// Which dossiers a statistic covers: all, or those of some owning agencies (an agency and its subtree),
+/// one procedure or one field.
+public struct StatisticsScope: Sendable, Hashable {
+    public var owningAgencies: [AgencyCode]?
+    public var procedure: ProcedureCode?
+    public var field: String?
+
+    public init(owningAgencies: [AgencyCode]? = nil, procedure: ProcedureCode? = nil, field: String? = nil) {
+        self.owningAgencies = owningAgencies
+        self.procedure = procedure
+        self.field = field
+    }
+
+    public static let all = StatisticsScope()
+}
+
+/// Late dossiers resolved in a period, by owning agency → procedure → step, kind, reason and apology.
+public struct LateGroup: Sendable, Hashable {
+    public let owningAgency: AgencyCode
+    public let procedure: ProcedureCode
+    public let step: String?
+    public let kind: String?
+    public let reason: String?
+    public let apologySent: Bool
+    public let count: Int
+}
+
+/// The period aggregates, computed in SQL over the projection columns (never by loading dossiers), by
+/// the rules of `DossierFigures.compute` — the tests hold the two to the same answers.
+public struct StatisticsStore: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Local day number of an instant column (UTC+7), the same integer on both dialects.
+    private static func localDay(_ column: String) -> SQLQueryString {
+        "((\(ident: column) + 25200) / 86400)"
+    }
+
+    public func dossierFigures(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> DossierFigures {
+        let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
+        // A dossier is "finished" at its completion or withdrawal, whichever came first.
+        let notFinishedBefore = { (t: Int) -> SQLQueryString in
+            "(completed_at IS NULL OR completed_at >= \(bind: t)) AND (withdrawn_at IS NULL OR withdrawn_at >= \(bind: t))"
+        }
+        let resolvedInPeriod: SQLQueryString = "completed_at >= \(bind: s) AND completed_at < \(bind: e)"
+        let receivedInPeriod: SQLQueryString = "received_at >= \(bind: s) AND received_at < \(bind: e)"
+        let openAtEnd: SQLQueryString = "received_at < \(bind: e) AND \(notFinishedBefore(e))"
+        let cDay = Self.localDay("completed_at"), dDay = Self.localDay("due_at")
+        func count(_ condition: SQLQueryString, as name: String) -> SQLQueryString {
+            "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS \(ident: name)"
+        }
+        let columns: [SQLQueryString] = [
+            count(receivedInPeriod, as: "received"),
+            count("\(receivedInPeriod) AND channel = 'online'", as: "received_online"),
+            count("\(receivedInPeriod) AND channel = 'counter'", as: "received_counter"),
+            count("\(receivedInPeriod) AND channel = 'postal'", as: "received_postal"),
+            count("received_at < \(bind: s) AND \(notFinishedBefore(s))", as: "carried_over"),
+            count(resolvedInPeriod, as: "resolved"),
+            count("\(resolvedInPeriod) AND \(cDay) < \(dDay)", as: "early"),
+            count("\(resolvedInPeriod) AND completed_at <= due_at AND \(cDay) = \(dDay)", as: "on_time"),
+            count("\(resolvedInPeriod) AND completed_at > due_at", as: "late"),
+            count("\(resolvedInPeriod) AND return_channel = 'postal'", as: "returned_by_postal"),
+            count("withdrawn_at >= \(bind: s) AND withdrawn_at < \(bind: e)", as: "withdrawn"),
+            count(openAtEnd, as: "in_progress"),
+            count("\(openAtEnd) AND due_at < \(bind: e)", as: "overdue"),
+        ]
+        // Only rows that can count: received before the end and not finished before the start.
+        var query: SQLQueryString = "SELECT \(columns.joined(separator: ", ")) FROM dossiers WHERE received_at IS NOT NULL AND received_at < \(bind: e) AND \(notFinishedBefore(s))"
+        query = query + scopeCondition(scope)
+        let row = try await database.sql.raw(query).first()
+        var f = DossierFigures()
+        guard let row else { return f }
+        func value(_ name: String) throws -> Int { try row.optional(name, as: Int.self) ?? 0 }
+        f.received = try value("received")
+        f.receivedOnline = try value("received_online")
+        f.receivedCounter = try value("received_counter")
+        f.receivedPostal = try value("received_postal")
+        f.carriedOver = try value("carried_over")
+        f.resolved = try value("resolved")
+        f.early = try value("early")
+        f.onTime = try value("on_time")
+        f.late = try value("late")
+        f.returnedByPostal = try value("returned_by_postal")
+        f.withdrawn = try value("withdrawn")
+        f.inProgress = try value("in_progress")
+        f.overdue = try value("overdue")
+        f.withinDeadline = f.inProgress - f.overdue
+        return f
+    }
+
+    /// Late dossiers resolved in the period, grouped for the report's footnote.
+    public func lateGroups(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> [LateGroup] {
+        let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
+        var query: SQLQueryString = """
+            SELECT owning_agency_code, procedure_code, late_step, late_kind, late_reason,
+                   COALESCE(apology_sent, 0) AS apology, COUNT(*) AS n
+            FROM dossiers
+            WHERE completed_at >= \(bind: s) AND completed_at < \(bind: e) AND completed_at > due_at
+            """
+        query = query + scopeCondition(scope) + """
+             GROUP BY owning_agency_code, procedure_code, late_step, late_kind, late_reason, COALESCE(apology_sent, 0)
+             ORDER BY owning_agency_code, procedure_code, COUNT(*) DESC, late_kind, late_step
+            """
+        return try await database.sql.raw(query).all().map { row in
+            LateGroup(
+                owningAgency: try AgencyCode(parsing: row.decode(column: "owning_agency_code", as: String.self)),
+                procedure: try ProcedureCode(parsing: row.decode(column: "procedure_code", as: String.self)),
+                step: try row.optional("late_step", as: String.self),
+                kind: try row.optional("late_kind", as: String.self),
+                reason: try row.optional("late_reason", as: String.self),
+                apologySent: try row.decode(column: "apology", as: Int.self) != 0,
+                count: try row.decode(column: "n", as: Int.self))
+        }
+    }
+
+    private func scopeCondition(_ scope: StatisticsScope) -> SQLQueryString {
+        var condition: SQLQueryString = ""
+        if let agencies = scope.owningAgencies {
+            let list = agencies.isEmpty ? [""] : agencies.map(\.rawValue)
+            condition = condition + " AND owning_agency_code IN (\(binds: list))"
+        }
+        if let procedure = scope.procedure { condition = condition + " AND procedure_code = \(bind: procedure.rawValue)" }
+        if let field = scope.field { condition = condition + " AND field = \(bind: field)" }
+        return condition
+    }
+}
