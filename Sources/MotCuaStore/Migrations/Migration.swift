@@ -3,7 +3,7 @@ import SQLKit
 /// One numbered, append-only schema change, written with SQLKit so the same code runs on SQLite and
 /// PostgreSQL. Once a migration has shipped it is never edited: a later migration changes it.
 public protocol Migration: Sendable {
-    /// Position in `Migrations.all`, starting at 1, without gaps.
+    /// Increasing along `Migrations.all`, starting at 1.
     var version: Int { get }
     var name: String { get }
     func prepare(on database: any SQLDatabase) async throws
@@ -16,6 +16,7 @@ public enum Migrations {
         M0002_CreateAgencies(),
         M0003_CreateProcedures(),
         M0004_CreateDossiers(),
+        M0007_CreateGuidanceAndRatings(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

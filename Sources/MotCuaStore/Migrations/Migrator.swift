@@ -17,8 +17,8 @@ public struct Migrator: Sendable {
     public init(database: Database, migrations: [any Migration] = Migrations.all,
                 logger: Logger = Logger(label: "motcua.migrate")) {
         precondition(
-            migrations.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
-            "Migrations must be numbered 1, 2, 3 … in order")
+            zip(migrations, migrations.dropFirst()).allSatisfy { $0.version < $1.version },
+            "Migrations must be listed in increasing version order")
         self.database = database
         self.migrations = migrations
         self.logger = logger
@@ -49,8 +49,9 @@ public struct Migrator: Sendable {
             let applied = try await sql.select().column("version").from("schema_migrations")
                 .all().map { try $0.decode(column: "version", as: Int.self) }
             let newest = applied.max() ?? 0
-            guard newest <= migrations.count else {
-                throw DatabaseConfigurationError.newerSchema(database: newest, binary: migrations.count)
+            let known = migrations.last?.version ?? 0
+            guard newest <= known, Set(applied).isSubset(of: migrations.map(\.version)) else {
+                throw DatabaseConfigurationError.newerSchema(database: newest, binary: known)
             }
             var names: [String] = []
             for migration in migrations where !applied.contains(migration.version) {
@@ -69,8 +70,9 @@ public struct Migrator: Sendable {
     /// Refuses to run on a database from a newer binary; used by `serve` before it migrates.
     public func checkNotNewer() async throws {
         let current = try await currentVersion()
-        if current > migrations.count {
-            throw DatabaseConfigurationError.newerSchema(database: current, binary: migrations.count)
+        let known = migrations.last?.version ?? 0
+        if current > known {
+            throw DatabaseConfigurationError.newerSchema(database: current, binary: known)
         }
     }
 

@@ -8,7 +8,8 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import agencies, procedures or dossiers from CSV files (all or nothing per file; safe to repeat).",
-        subcommands: [ImportAgenciesCommand.self, ImportProceduresCommand.self, ImportDossiersCommand.self])
+        subcommands: [ImportAgenciesCommand.self, ImportProceduresCommand.self, ImportDossiersCommand.self,
+                      ImportGuidanceCommand.self, ImportRatingsCommand.self])
 }
 
 /// What the three import commands share: the file, the database, progress and the report.
@@ -102,6 +103,34 @@ struct ImportDossiersCommand: AsyncParsableCommand {
     func run() async throws {
         try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
             try await DossierImporter(database: database).run(data, progress: progress)
+        }
+    }
+}
+
+struct ImportGuidanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guidance",
+        abstract: "CSV with the header at,kind,agency_code,note (kind: in_person, outgoing_call, incoming_call).")
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
+            try await GuidanceImporter(database: database).run(data, progress: progress)
+        }
+    }
+}
+
+struct ImportRatingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratings",
+        abstract: "CSV with the header at,dossier_code,officer,rating (rating: very_satisfied, satisfied, unsatisfied).")
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
+            try await RatingImporter(database: database).run(data, progress: progress)
         }
     }
 }

@@ -1,0 +1,157 @@
+import Foundation
+import MotCuaCore
+import SQLKit
+import WorkCalendar
+
+/// One help given to a citizen: at the counter, or by the call centre (outgoing or incoming call).
+public struct GuidanceContact: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case inPerson = "in_person"
+        case outgoingCall = "outgoing_call"
+        case incomingCall = "incoming_call"
+
+        public var vietnameseLabel: String {
+            switch self {
+            case .inPerson: "Hướng dẫn trực tiếp"
+            case .outgoingCall: "Gọi đi"
+            case .incomingCall: "Trả lời cuộc gọi đến"
+            }
+        }
+    }
+
+    public var at: Date
+    public var kind: Kind
+    public var agencyCode: AgencyCode
+    public var note: String
+
+    public init(at: Date, kind: Kind, agencyCode: AgencyCode, note: String) {
+        self.at = at
+        self.kind = kind
+        self.agencyCode = agencyCode
+        self.note = note
+    }
+}
+
+/// A citizen's rating on the counter tablet, against the dossier just returned and the officer.
+public struct SatisfactionRating: Sendable, Hashable {
+    public enum Value: String, Sendable, Hashable, Codable, CaseIterable {
+        case verySatisfied = "very_satisfied"
+        case satisfied
+        case unsatisfied
+
+        public var isSatisfied: Bool { self != .unsatisfied }
+
+        public var vietnameseLabel: String {
+            switch self {
+            case .verySatisfied: "Rất hài lòng"
+            case .satisfied: "Hài lòng"
+            case .unsatisfied: "Không hài lòng"
+            }
+        }
+    }
+
+    public var at: Date
+    public var dossierCode: DossierCode
+    public var officer: String
+    public var value: Value
+
+    public init(at: Date, dossierCode: DossierCode, officer: String, value: Value) {
+        self.at = at
+        self.dossierCode = dossierCode
+        self.officer = officer
+        self.value = value
+    }
+}
+
+public struct GuidanceFigures: Sendable, Hashable, Codable {
+    public var inPerson = 0, outgoingCalls = 0, incomingCalls = 0
+    public var total: Int { inPerson + outgoingCalls + incomingCalls }
+    public init() {}
+}
+
+public struct SatisfactionFigures: Sendable, Hashable, Codable {
+    public var ratings = 0, satisfied = 0, unsatisfied = 0
+    /// Satisfied share in percent, rounded to one decimal as the report prints it.
+    public var satisfiedPercent: Double {
+        ratings == 0 ? 0 : (Double(satisfied) * 1000 / Double(ratings)).rounded() / 10
+    }
+    public init() {}
+}
+
+/// The guidance log and the satisfaction ratings.
+public struct ServiceLogStore: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Records a contact; `id` makes a repeated import of the same row a no-op.
+    public func record(_ contact: GuidanceContact, recordedBy: String, id: String = UUID().uuidString) async throws {
+        try await Self.insert([(id, contact)], recordedBy: recordedBy, on: database.sql)
+    }
+
+    public func record(_ rating: SatisfactionRating, id: String = UUID().uuidString) async throws {
+        try await Self.insert([(id, rating)], on: database.sql)
+    }
+
+    static func insert(_ contacts: [(String, GuidanceContact)], recordedBy: String, on sql: any SQLDatabase) async throws {
+        for batch in contacts.chunked(ImportLimits.batchRows) {
+            var insert = sql.insert(into: "guidance_contacts").columns("id", "at", "kind", "agency_code", "note", "recorded_by")
+            for (id, c) in batch {
+                insert = insert.values(SQLBind(id), SQLBind(Instant.seconds(c.at)), SQLBind(c.kind.rawValue),
+                                       SQLBind(c.agencyCode.rawValue), SQLBind(c.note), SQLBind(recordedBy))
+            }
+            try await insert.ignoringConflicts(with: ["id"]).run()
+        }
+    }
+
+    static func insert(_ ratings: [(String, SatisfactionRating)], on sql: any SQLDatabase) async throws {
+        for batch in ratings.chunked(ImportLimits.batchRows) {
+            var insert = sql.insert(into: "satisfaction_ratings").columns("id", "at", "dossier_code", "officer", "rating")
+            for (id, r) in batch {
+                insert = insert.values(SQLBind(id), SQLBind(Instant.seconds(r.at)), SQLBind(r.dossierCode.rawValue),
+                                       SQLBind(r.officer), SQLBind(r.value.rawValue))
+            }
+            try await insert.ignoringConflicts(with: ["id"]).run()
+        }
+    }
+
+    public func guidanceFigures(_ period: StatisticsPeriod, agencies: [AgencyCode]? = nil) async throws -> GuidanceFigures {
+        var query: SQLQueryString = """
+            SELECT kind, COUNT(*) AS n FROM guidance_contacts
+            WHERE at >= \(bind: Instant.seconds(period.start)) AND at < \(bind: Instant.seconds(period.end))
+            """
+        if let agencies { query = query + " AND agency_code IN (\(binds: agencies.isEmpty ? [""] : agencies.map(\.rawValue)))" }
+        var figures = GuidanceFigures()
+        for row in try await database.sql.raw(query + " GROUP BY kind").all() {
+            let n = try row.decode(column: "n", as: Int.self)
+            switch GuidanceContact.Kind(rawValue: try row.decode(column: "kind", as: String.self)) {
+            case .inPerson?: figures.inPerson += n
+            case .outgoingCall?: figures.outgoingCalls += n
+            case .incomingCall?: figures.incomingCalls += n
+            case nil: break
+            }
+        }
+        return figures
+    }
+
+    public func satisfactionFigures(_ period: StatisticsPeriod) async throws -> SatisfactionFigures {
+        let rows = try await database.sql.raw("""
+            SELECT rating, COUNT(*) AS n FROM satisfaction_ratings
+            WHERE at >= \(bind: Instant.seconds(period.start)) AND at < \(bind: Instant.seconds(period.end))
+            GROUP BY rating
+            """).all()
+        var figures = SatisfactionFigures()
+        for row in rows {
+            let n = try row.decode(column: "n", as: Int.self)
+            figures.ratings += n
+            if SatisfactionRating.Value(rawValue: try row.decode(column: "rating", as: String.self))?.isSatisfied == true {
+                figures.satisfied += n
+            } else {
+                figures.unsatisfied += n
+            }
+        }
+        return figures
+    }
+}
