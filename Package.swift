@@ -115,7 +115,13 @@ let package = Package(
             dependencies: ["OfficeDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
-        .testTarget(name: "MotCuaReportsTests", dependencies: ["MotCuaReports", "MotCuaTestSupport"]),
+        .testTarget(
+            name: "MotCuaReportsTests",
+            dependencies: [
+                "MotCuaReports", "MotCuaTestSupport", "MotCuaCore", "WorkCalendar", "OfficeDocuments",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "MotCuaWebTests",
             dependencies: [

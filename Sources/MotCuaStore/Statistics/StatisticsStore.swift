@@ -45,6 +45,19 @@ public struct StatisticsStore: Sendable {
     }
 
     public func dossierFigures(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> DossierFigures {
+        try await figures(period, scope: scope, byOwningAgency: false).first?.1 ?? DossierFigures()
+    }
+
+    /// The same figures for each owning agency that has any (the rows of Form 06).
+    public func dossierFiguresByOwningAgency(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws
+        -> [(AgencyCode, DossierFigures)]
+    {
+        try await figures(period, scope: scope, byOwningAgency: true).map { (try AgencyCode(parsing: $0.0 ?? ""), $0.1) }
+    }
+
+    private func figures(_ period: StatisticsPeriod, scope: StatisticsScope, byOwningAgency: Bool) async throws
+        -> [(String?, DossierFigures)]
+    {
         let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
         // A dossier is "finished" at its completion or withdrawal, whichever came first.
         let notFinishedBefore = { (t: Int) -> SQLQueryString in
@@ -57,7 +70,7 @@ public struct StatisticsStore: Sendable {
         func count(_ condition: SQLQueryString, as name: String) -> SQLQueryString {
             "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS \(ident: name)"
         }
-        let columns: [SQLQueryString] = [
+        var columns: [SQLQueryString] = [
             count(receivedInPeriod, as: "received"),
             count("\(receivedInPeriod) AND channel = 'online'", as: "received_online"),
             count("\(receivedInPeriod) AND channel = 'counter'", as: "received_counter"),
@@ -72,28 +85,30 @@ public struct StatisticsStore: Sendable {
             count(openAtEnd, as: "in_progress"),
             count("\(openAtEnd) AND due_at < \(bind: e)", as: "overdue"),
         ]
+        if byOwningAgency { columns.insert("owning_agency_code", at: 0) }
         // Only rows that can count: received before the end and not finished before the start.
         var query: SQLQueryString = "SELECT \(columns.joined(separator: ", ")) FROM dossiers WHERE received_at IS NOT NULL AND received_at < \(bind: e) AND \(notFinishedBefore(s))"
         query = query + scopeCondition(scope)
-        let row = try await database.sql.raw(query).first()
-        var f = DossierFigures()
-        guard let row else { return f }
-        func value(_ name: String) throws -> Int { try row.optional(name, as: Int.self) ?? 0 }
-        f.received = try value("received")
-        f.receivedOnline = try value("received_online")
-        f.receivedCounter = try value("received_counter")
-        f.receivedPostal = try value("received_postal")
-        f.carriedOver = try value("carried_over")
-        f.resolved = try value("resolved")
-        f.early = try value("early")
-        f.onTime = try value("on_time")
-        f.late = try value("late")
-        f.returnedByPostal = try value("returned_by_postal")
-        f.withdrawn = try value("withdrawn")
-        f.inProgress = try value("in_progress")
-        f.overdue = try value("overdue")
-        f.withinDeadline = f.inProgress - f.overdue
-        return f
+        if byOwningAgency { query = query + " GROUP BY owning_agency_code ORDER BY owning_agency_code" }
+        return try await database.sql.raw(query).all().map { row in
+            func value(_ name: String) throws -> Int { try row.optional(name, as: Int.self) ?? 0 }
+            var f = DossierFigures()
+            f.received = try value("received")
+            f.receivedOnline = try value("received_online")
+            f.receivedCounter = try value("received_counter")
+            f.receivedPostal = try value("received_postal")
+            f.carriedOver = try value("carried_over")
+            f.resolved = try value("resolved")
+            f.early = try value("early")
+            f.onTime = try value("on_time")
+            f.late = try value("late")
+            f.returnedByPostal = try value("returned_by_postal")
+            f.withdrawn = try value("withdrawn")
+            f.inProgress = try value("in_progress")
+            f.overdue = try value("overdue")
+            f.withinDeadline = f.inProgress - f.overdue
+            return (byOwningAgency ? try row.decode(column: "owning_agency_code", as: String.self) : nil, f)
+        }
     }
 
     /// Late dossiers resolved in the period, grouped for the report's footnote.

@@ -1,0 +1,136 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import WorkCalendar
+
+/// The statistics of a period in the shape `motcua report --format json` prints: a contract other tools
+/// read, so keys are added, never renamed.
+public struct StatisticsReport: Sendable, Hashable, Codable {
+    public struct Period: Sendable, Hashable, Codable { public var from: String, to: String }
+    public struct Received: Sendable, Hashable, Codable { public var total, online, counter, postal: Int }
+    public struct Resolved: Sendable, Hashable, Codable {
+        public var total, early, onTime, late, returnedByPostal: Int
+        enum CodingKeys: String, CodingKey {
+            case total, early, onTime = "on_time", late, returnedByPostal = "returned_by_postal"
+        }
+    }
+    public struct InProgress: Sendable, Hashable, Codable {
+        public var total, withinDeadline, overdue: Int
+        enum CodingKeys: String, CodingKey { case total, withinDeadline = "within_deadline", overdue }
+    }
+    public struct LateDetail: Sendable, Hashable, Codable {
+        public var procedureCode, procedureName, step, kind, reason: String
+        public var apologySent: Bool
+        public var count: Int
+        enum CodingKeys: String, CodingKey {
+            case procedureCode = "procedure_code", procedureName = "procedure_name", step, kind, reason
+            case apologySent = "apology_sent", count
+        }
+    }
+    public struct LateAgency: Sendable, Hashable, Codable {
+        public var agencyCode, agencyName: String
+        public var count: Int
+        public var details: [LateDetail]
+        enum CodingKeys: String, CodingKey { case agencyCode = "agency_code", agencyName = "agency_name", count, details }
+    }
+    public struct Guidance: Sendable, Hashable, Codable {
+        public var total, inPerson, outgoingCalls, incomingCalls: Int
+        enum CodingKeys: String, CodingKey {
+            case total, inPerson = "in_person", outgoingCalls = "outgoing_calls", incomingCalls = "incoming_calls"
+        }
+    }
+    public struct Satisfaction: Sendable, Hashable, Codable {
+        public var ratings, satisfied, unsatisfied: Int
+        public var satisfiedPercent: Double
+        enum CodingKeys: String, CodingKey {
+            case ratings, satisfied, unsatisfied, satisfiedPercent = "satisfied_percent"
+        }
+    }
+
+    public var period: Period
+    public var received: Received
+    public var carriedOver: Int
+    public var resolved: Resolved
+    public var inProgress: InProgress
+    public var withdrawn: Int
+    public var lateByAgency: [LateAgency]
+    public var guidance: Guidance
+    public var satisfaction: Satisfaction
+    /// Added to the contract: the agency the figures are limited to, when one was asked for.
+    public var agencyCode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case period, received, carriedOver = "carried_over", resolved, inProgress = "in_progress", withdrawn
+        case lateByAgency = "late_by_agency", guidance, satisfaction, agencyCode = "agency_code"
+    }
+
+    /// The JSON text: keys in a stable order, UTF-8 without escaped slashes.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Builds a `StatisticsReport` from the stores: every number is an SQL aggregate.
+public struct StatisticsReporter: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// - Parameter agency: limit to dossiers whose procedure belongs to this agency or one below it.
+    public func report(_ period: StatisticsPeriod, agency: AgencyCode? = nil) async throws -> StatisticsReport {
+        let directory = try await AgencyStore(database: database).directory()
+        var scope = StatisticsScope.all
+        if let agency {
+            guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
+            scope.owningAgencies = directory.agencies.keys.filter { code in
+                directory.chain(from: code).contains { $0.code == agency }
+            }.sorted()
+        }
+        let statistics = StatisticsStore(database: database)
+        let serviceLog = ServiceLogStore(database: database)
+        async let figuresResult = statistics.dossierFigures(period, scope: scope)
+        async let lateResult = statistics.lateGroups(period, scope: scope)
+        async let guidanceResult = serviceLog.guidanceFigures(period, agencies: scope.owningAgencies)
+        async let satisfactionResult = serviceLog.satisfactionFigures(period)
+        let (figures, late, guidance, satisfaction) = try await (figuresResult, lateResult, guidanceResult, satisfactionResult)
+
+        let catalogue = try await ProcedureStore(database: database).catalogue()
+        let namesOn = period.to
+        var lateByAgency: [StatisticsReport.LateAgency] = []
+        for group in late {
+            let procedure = catalogue.versions[group.procedure]?.last
+            let detail = StatisticsReport.LateDetail(
+                procedureCode: group.procedure.rawValue, procedureName: procedure?.name ?? "",
+                step: group.step ?? "", kind: group.kind ?? "actual", reason: group.reason ?? "",
+                apologySent: group.apologySent, count: group.count)
+            if let index = lateByAgency.firstIndex(where: { $0.agencyCode == group.owningAgency.rawValue }) {
+                lateByAgency[index].count += group.count
+                lateByAgency[index].details.append(detail)
+            } else {
+                lateByAgency.append(StatisticsReport.LateAgency(
+                    agencyCode: group.owningAgency.rawValue,
+                    agencyName: directory[group.owningAgency]?.name(on: namesOn) ?? group.owningAgency.rawValue,
+                    count: group.count, details: [detail]))
+            }
+        }
+        return StatisticsReport(
+            period: .init(from: period.from.description, to: period.to.description),
+            received: .init(total: figures.received, online: figures.receivedOnline, counter: figures.receivedCounter,
+                            postal: figures.receivedPostal),
+            carriedOver: figures.carriedOver,
+            resolved: .init(total: figures.resolved, early: figures.early, onTime: figures.onTime, late: figures.late,
+                            returnedByPostal: figures.returnedByPostal),
+            inProgress: .init(total: figures.inProgress, withinDeadline: figures.withinDeadline, overdue: figures.overdue),
+            withdrawn: figures.withdrawn,
+            lateByAgency: lateByAgency,
+            guidance: .init(total: guidance.total, inPerson: guidance.inPerson, outgoingCalls: guidance.outgoingCalls,
+                            incomingCalls: guidance.incomingCalls),
+            satisfaction: .init(ratings: satisfaction.ratings, satisfied: satisfaction.satisfied,
+                                unsatisfied: satisfaction.unsatisfied, satisfiedPercent: satisfaction.satisfiedPercent),
+            agencyCode: agency?.rawValue)
+    }
+}
