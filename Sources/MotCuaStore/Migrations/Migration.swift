@@ -16,6 +16,7 @@ public enum Migrations {
         M0002_CreateAgencies(),
         M0003_CreateProcedures(),
         M0004_CreateDossiers(),
+        M0005_ReservedForAuthentication(),  // stand-in: replaced by the authentication branch's M0005
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
