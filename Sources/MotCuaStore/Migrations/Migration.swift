@@ -17,6 +17,7 @@ public enum Migrations {
         M0003_CreateProcedures(),
         M0004_CreateDossiers(),
         M0005_ReservedForAuthentication(),  // stand-in: replaced by the authentication branch's M0005
+        M0006_IndexDossierListing(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
