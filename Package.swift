@@ -74,6 +74,7 @@ let package = Package(
                 "MotCuaCore",
                 "MotCuaStore",
                 "MotCuaReports",
+                "WorkCalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -82,7 +83,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            resources: [.copy("Api/openapi.yaml")]
         ),
         .executableTarget(
             name: "motcua",
@@ -128,6 +130,7 @@ let package = Package(
                 "MotCuaWeb",
                 "MotCuaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ],

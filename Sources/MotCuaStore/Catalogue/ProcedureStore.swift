@@ -72,7 +72,7 @@ public struct ProcedureStore: Sendable {
     public func current(at instant: Date = Date(), matching search: String? = nil,
                         agency: AgencyCode? = nil, field: String? = nil, limit: Int = 200) async throws -> [Procedure] {
         let words = SearchText.fold(search ?? "").split(separator: " ").map(String.init)
-        var query = database.sql.select().column("p.definition").from(SQLAlias(SQLIdentifier("procedures"), as: SQLIdentifier("p")))
+        var query = database.sql.select().column(SQLColumn("definition", table: "p")).from(SQLAlias(SQLIdentifier("procedures"), as: SQLIdentifier("p")))
             .where(SQLColumn("valid_from", table: "p"), .lessThanOrEqual, SQLBind(Instant.seconds(instant)))
             .where(SQLColumn("version", table: "p"), .equal, SQLQueryString(
                 "(SELECT MAX(v.version) FROM procedures v WHERE v.code = p.code AND v.valid_from <= \(bind: Instant.seconds(instant)))"))

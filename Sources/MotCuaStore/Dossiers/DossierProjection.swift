@@ -23,6 +23,7 @@ struct DossierProjection {
             ("status", dossier.status.rawValue),
             ("applicant_name", dossier.applicant?.name),
             ("applicant_phone_last4", dossier.applicant?.phone.map { String($0.suffix(4)) }),
+            ("search_text", Self.searchText(code: dossier.code.rawValue, applicantName: dossier.applicant?.name)),
             ("registered_at", Instant.seconds(dossier.registeredAt)),
             ("received_at", Instant.seconds(dossier.receivedAt)),
             ("due_at", Instant.seconds(dossier.dueAt)),
@@ -45,6 +46,11 @@ struct DossierProjection {
             ("state", try JSONText.encode(dossier)),
             ("updated_at", Instant.seconds(updatedAt)),
         ]
+    }
+
+    /// What the list's text search matches (M0006): the code and the applicant's name, folded.
+    static func searchText(code: String, applicantName: String?) -> String {
+        SearchText.fold(code + " " + (applicantName ?? ""))
     }
 
     /// A late dossier is reported by the officer's account where there is one, else by the first step that

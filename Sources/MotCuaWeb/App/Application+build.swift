@@ -21,5 +21,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     }
     HealthController(database: configuration.database).addRoutes(to: router)
     MetricsController().addRoutes(to: router)
+    // The authentication middleware (session cookie, Bearer token) must be added above this line.
+    JSONAPI(database: configuration.database).addRoutes(to: router)
     return router
 }

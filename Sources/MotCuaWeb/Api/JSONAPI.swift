@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import MotCuaStore
+
+/// The JSON API under `/api/v1` (issue 4 item 9), described by `openapi.yaml`. Errors come back as RFC 9457
+/// problems with a Vietnamese `detail`.
+///
+/// Mount it after the authentication middleware, which fills `context.principal` (router middleware only
+/// applies to routes added after it): `JSONAPI(database: database).addRoutes(to: router)`.
+public struct JSONAPI: Sendable {
+    public static let basePath = "/api/v1"
+
+    let catalogue: CatalogueAPIController
+    let dossiers: DossierAPIController
+
+    /// - Parameter now: the clock every change is stamped with (tests pass their own).
+    public init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
+        let agencies = AgencyStore(database: database)
+        catalogue = CatalogueAPIController(procedures: ProcedureStore(database: database), agencies: agencies, now: now)
+        dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies, now: now)
+    }
+
+    public func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group(RouterPath(Self.basePath)).add(middleware: ProblemMiddleware())
+        OpenAPIDocumentController().addRoutes(to: group)
+        catalogue.addRoutes(to: group)
+        dossiers.addRoutes(to: group)
+    }
+}

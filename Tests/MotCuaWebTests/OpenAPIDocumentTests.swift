@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MotCuaStore
+import MotCuaTestSupport
+import MotCuaWeb
+import Testing
+
+@Suite("The OpenAPI document")
+struct OpenAPIDocumentTests {
+    static var skipPythonRequested: Bool { ProcessInfo.processInfo.environment["MOTCUA_SKIP_PYTHON_READERS"] == "1" }
+
+    func servedDocument() async throws -> (text: String, contentType: String?) {
+        try await withTestDatabase(.sqlite) { database in
+            try await apiApplication(database, clock: TestClock("2021-07-12 08:00")).test(.router) { client in
+                try await client.execute(uri: "/api/v1/openapi.yaml", method: .get) { response in
+                    #expect(response.status == .ok)
+                    return (String(buffer: response.body), response.headers[.contentType])
+                }
+            }
+        }
+    }
+
+    /// Paths and their operations, read from the document's layout (two-space path keys under `paths:`,
+    /// four-space operation keys under each path). Good enough for a document we write ourselves.
+    static func operations(in yaml: String) -> Set<String> {
+        var result: Set<String> = []
+        var inPaths = false
+        var path: String?
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line == "paths:" { inPaths = true; continue }
+            guard inPaths else { continue }
+            if let first = line.first, !first.isWhitespace { break }
+            if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let key = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if ["get", "put", "post", "delete", "patch", "head", "options"].contains(String(key)) {
+                    result.insert("\(key.uppercased()) \(path)")
+                }
+            }
+        }
+        return result
+    }
+
+    @Test("is served as application/yaml and every /api/v1 route is in its paths, and only those")
+    func routesAreDocumented() async throws {
+        let (text, contentType) = try await servedDocument()
+        #expect(contentType?.hasPrefix("application/yaml") == true)
+        #expect(text.hasPrefix("openapi: 3.1.0"))
+        let documented = Self.operations(in: text)
+        #expect(documented.count >= 9)
+
+        let registered = try await withTestDatabase(.sqlite) { database in
+            apiRouter(database, clock: TestClock("2021-07-12 08:00")).routes
+                .filter { $0.path.description.hasPrefix(JSONAPI.basePath + "/") }
+                .map { "\($0.method.rawValue) \($0.path.description.dropFirst(JSONAPI.basePath.count))" }
+        }
+        #expect(registered.count >= 9)
+        for route in registered {
+            #expect(documented.contains(route), "\(route) is registered but not in openapi.yaml")
+        }
+        for operation in documented {
+            #expect(registered.contains(operation), "\(operation) is in openapi.yaml but not registered")
+        }
+    }
+
+    @Test(
+        "validates with openapi-spec-validator",
+        .enabled(if: !OpenAPIDocumentTests.skipPythonRequested, "MOTCUA_SKIP_PYTHON_READERS=1: openapi-spec-validator skipped")
+    )
+    func validates() async throws {
+        let (text, _) = try await servedDocument()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("openapi.yaml")
+        try Data(text.utf8).write(to: file)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c",
+                             "from openapi_spec_validator import validate; import yaml,sys; validate(yaml.safe_load(open(sys.argv[1]))); print('valid')",
+                             file.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            Issue.record("python3 could not be started (\(error)); install Python 3 with `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip")
+            return
+        }
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if err.contains("ModuleNotFoundError") || err.contains("No such file") {
+            Issue.record("python3 lacks openapi_spec_validator or yaml: run `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(err)")
+            return
+        }
+        #expect(process.terminationStatus == 0 && out.contains("valid"), "openapi-spec-validator rejected the document:\n\(err)")
+    }
+
+    @Test("buildApplication mounts the API: the document is public, dossiers need a signed-in user")
+    func mountedInTheApplication() async throws {
+        try await withTestDatabase(.sqlite) { database in
+            let app = buildApplication(AppConfiguration(database: database))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/api/v1/openapi.yaml", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.init("X-Request-Id")!] != nil)
+                }
+                try await client.execute(uri: "/api/v1/dossiers", method: .get) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+                    #expect(response.headers[.init("X-Request-Id")!] != nil)
+                }
+                try await client.execute(uri: "/api/v1/procedures", method: .get) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+        }
+    }
+}
