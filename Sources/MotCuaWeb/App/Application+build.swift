@@ -14,12 +14,20 @@ public func buildApplication(_ configuration: AppConfiguration) -> some Applicat
 
 func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let auth = AuthServices(configuration: configuration)
     router.addMiddleware {
         RequestIDMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
+        // Order matters: headers go on every response, even the refusals of the two below; CSRF checks
+        // need to know how the request was authenticated.
+        SecurityHeadersMiddleware(httpsOnly: configuration.secureCookies)
+        AuthenticationMiddleware(auth: auth)
+        CSRFMiddleware(secureCookies: configuration.secureCookies)
     }
     HealthController(database: configuration.database).addRoutes(to: router)
     MetricsController().addRoutes(to: router)
+    LoginController(auth: auth).addRoutes(to: router)
+    MeController().addRoutes(to: router)
     return router
 }
