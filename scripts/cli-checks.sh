@@ -115,5 +115,62 @@ bad_config "calendar year out of range" "1799" "$motcua" calendar days 1799
 out=$("$motcua" calendar add 2024-04-26T10:00 --working-days -1 2>&1); code=$?
 [ "$code" = 64 ] && printf '%s' "$out" | grep -q 'must not be negative' && ok "calendar negative N → usage error 64" || fail "negative N → $code: $out"
 
+# Staff accounts: add, list, refusals in one line, secrets never printed or stored in clear.
+users="$work/users.sqlite"
+pw='mật khẩu rất dài 2026'
+expect_output "user list on a missing database" "username,display_name,role,agencies,active" "$motcua" user list --database "$users"
+[ ! -e "$users" ] && ok "user list creates no database" || fail "user list created $users"
+expect_output "user add administrator" 'quantri,"Quản trị viên, Trung tâm",administrator,,1' \
+  sh -c "printf '%s\n' '$pw' | '$motcua' user add QuanTri --role administrator --name 'Quản trị viên, Trung tâm' --password-stdin --database '$users'"
+expect_output "user list header" "username,display_name,role,agencies,active" "$motcua" user list --database "$users"
+expect_output "user list shows the account" 'quantri,"Quản trị viên, Trung tâm",administrator,,1' "$motcua" user list --database "$users"
+bad_config "user add unknown role" "valid roles: reception, specialist, leader, manager, administrator" \
+  sh -c "printf '%s\n' '$pw' | '$motcua' user add lan --role boss --name Lan --password-stdin --database '$users'"
+bad_config "user add short password" "at least 10 characters" \
+  sh -c "printf 's3cr3t\n' | '$motcua' user add lan --role manager --name Lan --password-stdin --database '$users'"
+bad_config "user add unknown agency" "unknown agency code '000.00.99.H56'" \
+  sh -c "printf '%s\n' '$pw' | '$motcua' user add lan --role specialist --agency 000.00.99.H56 --name Lan --password-stdin --database '$users'"
+bad_config "user add existing username" "already exists" \
+  sh -c "printf '%s\n' '$pw' | '$motcua' user add quantri --role manager --name X --password-stdin --database '$users'"
+bad_config "user add without a password source" "password-stdin" "$motcua" user add lan --role manager --name Lan --database "$users"
+token=$(cd "$work" && "$motcua" user token quantri --name "cổng dịch vụ công" --database "$users" 2>/dev/null)
+[[ "$token" =~ ^mc_[A-Za-z0-9_-]{43}$ ]] && ok "user token prints a new token" || fail "user token printed '$token'"
+! grep -qaF -- "$token" "$users" "$users-wal" 2>/dev/null && ok "the token is not stored in clear" || fail "token found in the database"
+! grep -qaF -- "$pw" "$users" "$users-wal" 2>/dev/null && ok "the password is not stored in clear" || fail "password found in the database"
+expect_output "user disable" "disabled quantri" "$motcua" user disable quantri --database "$users"
+expect_output "user list shows it disabled" 'quantri,"Quản trị viên, Trung tâm",administrator,,0' "$motcua" user list --database "$users"
+
+# Signing in over real HTTP: the form's CSRF token, the session cookie, then the JSON API with it.
+login_check() {
+  local dir="$work/login" port jar form token code body
+  mkdir -p "$dir"; port=$(free_port); jar="$dir/cookies"
+  printf '%s\n' "$pw" | "$motcua" user add lan --role manager --name 'Nguyễn Thị Lan' --password-stdin --database "$dir/db.sqlite" >/dev/null 2>&1
+  (MOTCUA_LOG_LEVEL=info exec "$motcua" serve --database "$dir/db.sqlite" --port "$port" >"$dir/log" 2>&1) &
+  server_pid=$!
+  wait_ready "$port" || { fail "login: server did not start"; cat "$dir/log"; return; }
+  form=$(curl -fs -c "$jar" "http://127.0.0.1:$port/dang-nhap")
+  token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$form")
+  [ -n "$token" ] && ok "login: the form carries a CSRF token" || fail "login: no CSRF token in the form"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" \
+    --data-urlencode "username=lan" --data-urlencode "password=sai mật khẩu" "http://127.0.0.1:$port/dang-nhap")
+  [ "$code" = 401 ] && ok "login: a wrong password → 401" || fail "login: wrong password → $code"
+  body=$(curl -s -i -b "$jar" -c "$jar" --data-urlencode "_csrf=$token" --data-urlencode "username=lan" \
+    --data-urlencode "password=$pw" --data-urlencode "next=/api/v1/me" "http://127.0.0.1:$port/dang-nhap")
+  grep -qi '^set-cookie: motcua_session=.*HttpOnly' <<<"$body" && grep -q '^HTTP/1.1 303' <<<"$body" \
+    && ok "login: signed in, HttpOnly session cookie" || fail "login: sign-in failed: $body"
+  body=$(curl -fs -b "$jar" "http://127.0.0.1:$port/api/v1/me")
+  grep -q '"username":"lan"' <<<"$body" && ok "login: the session opens /api/v1/me" || fail "login: /api/v1/me → $body"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "http://127.0.0.1:$port/dang-xuat")
+  [ "$code" = 403 ] && ok "login: sign-out without the CSRF token → 403" || fail "login: sign-out without token → $code"
+  local session; session=$(awk '$6 == "motcua_session" { print $7 }' "$jar")
+  if grep -qF -- "$pw" "$dir/log" || { [ -n "$session" ] && grep -qF -- "$session" "$dir/log"; }; then
+    fail "login: a secret appears in the server log"
+  else
+    ok "login: no password or session id in the server log"
+  fi
+  kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+}
+login_check
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -8,7 +8,8 @@ struct MotCuaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "MotCua — phần mềm một cửa: serve, migrate and manage a public administration service center.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, CalendarCommand.self, ImportCommand.self, ReportCommand.self])
+        subcommands: [ServeCommand.self, MigrateCommand.self, CalendarCommand.self, ImportCommand.self,
+                      ReportCommand.self, UserCommand.self])
 
     static func main() async {
         LoggingSetup.bootstrap()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import MotCuaStore
@@ -17,9 +18,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    static let secureCookiesKey = "MOTCUA_SECURE_COOKIES"
+
+    @Flag(
+        name: .customLong("secure-cookies"),
+        help: ArgumentHelp(
+            "The site is served over HTTPS (directly or by a proxy): Secure cookies and Strict-Transport-Security.",
+            discussion: "When absent, MOTCUA_SECURE_COOKIES=1 (or true, yes) turns it on."))
+    var secureCookiesFlag = false
+
+    /// The flag, else the environment variable; a value that is neither yes nor no fails naming the key.
+    func secureCookies() throws -> Bool {
+        if secureCookiesFlag { return true }
+        guard let raw = ProcessInfo.processInfo.environment[Self.secureCookiesKey]?
+            .trimmingCharacters(in: .whitespaces).lowercased(), !raw.isEmpty else { return false }
+        switch raw {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ValidationError("\(Self.secureCookiesKey) must be 1 or 0 (true/false, yes/no), got '\(raw)'")
+        }
+    }
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, got \(port)") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        _ = try secureCookies()
     }
 
     func run() async throws {
@@ -31,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await Migrator(database: database, logger: logger).checkNotNewer()
             let applied = try await Migrator(database: database, logger: logger).migrate()
             if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
-            let app = buildApplication(AppConfiguration(host: host, port: port, database: database, logger: logger))
+            let app = buildApplication(AppConfiguration(host: host, port: port, database: database, logger: logger,
+                                                        secureCookies: try secureCookies()))
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": "\(database.location)"])
             try await app.runService()
         } catch {

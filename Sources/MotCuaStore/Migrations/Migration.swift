@@ -16,6 +16,7 @@ public enum Migrations {
         M0002_CreateAgencies(),
         M0003_CreateProcedures(),
         M0004_CreateDossiers(),
+        M0005_CreateUsers(),
         M0006_IndexDossierListing(),
         M0007_CreateGuidanceAndRatings(),
     ]

@@ -34,6 +34,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case "dossier": "hồ sơ"
         case "procedure": "thủ tục"
         case "agency": "cơ quan"
+        case "user": "người dùng"
         default: kind
         }
     }

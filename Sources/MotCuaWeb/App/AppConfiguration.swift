@@ -7,12 +7,22 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     public var database: Database
     public var logger: Logger
+    /// The site is served over HTTPS (directly or behind a proxy): cookies get the Secure flag and
+    /// responses carry Strict-Transport-Security. `--secure-cookies` / `MOTCUA_SECURE_COOKIES`.
+    public var secureCookies: Bool
+    /// bcrypt cost for new password hashes (12 in production; tests lower it to 4 to stay fast).
+    public var passwordHashCost: UInt8
+    public var sessionPolicy: SessionPolicy
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: Database,
-                logger: Logger = Logger(label: "motcua")) {
+                logger: Logger = Logger(label: "motcua"), secureCookies: Bool = false,
+                passwordHashCost: UInt8 = 12, sessionPolicy: SessionPolicy = SessionPolicy()) {
         self.host = host
         self.port = port
         self.database = database
         self.logger = logger
+        self.secureCookies = secureCookies
+        self.passwordHashCost = passwordHashCost
+        self.sessionPolicy = sessionPolicy
     }
 }

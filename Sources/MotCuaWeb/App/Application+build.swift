@@ -14,14 +14,23 @@ public func buildApplication(_ configuration: AppConfiguration) -> some Applicat
 
 func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let auth = AuthServices(configuration: configuration)
     router.addMiddleware {
         RequestIDMiddleware()
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
+        // Order matters: headers go on every response, even the refusals of the two below; CSRF checks
+        // need to know how the request was authenticated.
+        SecurityHeadersMiddleware(httpsOnly: configuration.secureCookies)
+        AuthenticationMiddleware(auth: auth)
+        CSRFMiddleware(secureCookies: configuration.secureCookies)
     }
     HealthController(database: configuration.database).addRoutes(to: router)
     MetricsController().addRoutes(to: router)
-    // The authentication middleware (session cookie, Bearer token) must be added above this line.
+    LoginController(auth: auth).addRoutes(to: router)
+    MeController().addRoutes(to: router)
+    // Hummingbird applies router middleware only to routes added after it: the authentication
+    // middleware above covers the API.
     JSONAPI(database: configuration.database).addRoutes(to: router)
     return router
 }

@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Cross-site request forgery protection for every unsafe request (POST, PUT, PATCH, DELETE) a browser
+/// could be tricked into sending:
+/// - signed in with the session cookie: the session's token must come back in the form field `_csrf` or
+///   the header `X-CSRF-Token`;
+/// - anonymous (sign-in, citizens' forms): the same, with the token of the `motcua_csrf` cookie (double
+///   submit), so that another site cannot sign a visitor in to an account of its choosing;
+/// - `Authorization: Bearer` requests are exempt (no ambient credentials), and so are anonymous requests
+///   under `/api/` (they carry no credentials at all).
+/// Pages read the token to put in their forms from `context.csrfToken`.
+public struct CSRFMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+    static let formField = "_csrf"
+    static let headerName = HTTPField.Name("X-CSRF-Token")!
+    static let anonymousCookieName = "motcua_csrf"
+
+    let secureCookies: Bool
+
+    public init(secureCookies: Bool) {
+        self.secureCookies = secureCookies
+    }
+
+    public func handle(_ request: Request, context: Context,
+                       next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var newAnonymousToken = false
+        switch context.authentication {
+        case .bearer:
+            return try await next(request, context)
+        case .session(_, let csrfToken):
+            context.csrfToken = csrfToken
+        case nil:
+            if let cookie = request.cookies[Self.anonymousCookieName], SecretToken.isWellFormed(Substring(cookie.value)) {
+                context.csrfToken = cookie.value
+            } else {
+                context.csrfToken = SecretToken.random()
+                newAnonymousToken = true
+            }
+        }
+        var request = request
+        if Self.isUnsafe(request.method), !(context.authentication == nil && request.isAPIRequest) {
+            let expected = newAnonymousToken ? nil : context.csrfToken
+            let sent: String?
+            if let header = request.headers[Self.headerName] {
+                sent = header
+            } else {
+                sent = try await FormFields.read(from: &request, limit: context.maxUploadSize)[Self.formField]
+            }
+            guard let expected, let sent, SecretToken.constantTimeEquals(sent, expected) else {
+                context.logger.notice("refused a request without a valid CSRF token")
+                return Self.refusal(for: request)
+            }
+        }
+        var response = try await next(request, context)
+        if newAnonymousToken, let token = context.csrfToken,
+           response.headers[.contentType]?.lowercased().hasPrefix("text/html") == true,
+           !response.setsCookie(named: Self.anonymousCookieName) {
+            response.setCookie(Cookie(name: Self.anonymousCookieName, value: token, path: "/",
+                                      secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    static func isUnsafe(_ method: HTTPRequest.Method) -> Bool {
+        method == .post || method == .put || method == .patch || method == .delete
+    }
+
+    static func refusal(for request: Request) -> Response {
+        if request.isAPIRequest {
+            return ProblemDetails(status: .forbidden, detail: "Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF).").response()
+        }
+        return SimplePage.response(
+            status: .forbidden, title: "Yêu cầu không hợp lệ",
+            message: "Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// Staff accounts as the CLI and the administration pages manage them: checks names, roles, agencies and
+/// the password policy, hashes passwords (bcrypt) and API tokens (SHA-256) before they reach the store.
+public struct UserAccounts: Sendable {
+    public let users: UserStore
+    public let sessions: SessionStore
+    public let tokens: APITokenStore
+    public let hasher: PasswordHasher
+
+    public static let maximumDisplayNameLength = 200
+
+    public init(database: Database, hasher: PasswordHasher = PasswordHasher()) {
+        users = UserStore(database: database)
+        sessions = SessionStore(database: database)
+        tokens = APITokenStore(database: database)
+        self.hasher = hasher
+    }
+
+    /// A username as stored: trimmed and lower-cased.
+    public static func normalizedUsername(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// Whether a normalized username follows the rule: 2–64 of a–z 0–9 . _ -, starting with a letter or digit.
+    public static func isValidUsername(_ username: String) -> Bool {
+        let bytes = Array(username.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        guard (2...64).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    /// Creates an account. Throws `UserAccountError` for bad input, `StoreError.duplicate` for a taken
+    /// username and `StoreError.notFound(kind: "agency", …)` for an agency the database does not know.
+    @discardableResult
+    public func add(username rawUsername: String, displayName rawDisplayName: String, role rawRole: String,
+                    agencies rawAgencies: [String], password: String, at instant: Date = Date()) async throws -> UserRecord {
+        let username = Self.normalizedUsername(rawUsername)
+        guard Self.isValidUsername(username) else { throw UserAccountError.invalidUsername(rawUsername) }
+        guard let role = Principal.Role(rawValue: rawRole.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw UserAccountError.unknownRole(rawRole)
+        }
+        let displayName = try Self.checkedDisplayName(rawDisplayName)
+        let agencies = try Self.parsedAgencies(rawAgencies)
+        if agencies.isEmpty, !role.actsForEveryAgency { throw UserAccountError.agencyRequired(role: role) }
+        try PasswordPolicy.check(password)
+        let record = UserRecord(
+            username: username, displayName: displayName, passwordHash: try await hasher.hash(password),
+            role: role.rawValue, active: true, createdAt: instant, agencyCodes: agencies)
+        try await users.add(record)
+        return record
+    }
+
+    public func list() async throws -> [UserRecord] {
+        try await users.all()
+    }
+
+    /// Disables an account and signs out its browser sessions. Its API tokens stop working too (the
+    /// authentication refuses inactive users) but are kept, so enabling the account restores them.
+    public func disable(_ rawUsername: String) async throws {
+        let username = Self.normalizedUsername(rawUsername)
+        try await users.setActive(username, false)
+        try await sessions.deleteAll(username: username)
+    }
+
+    public func enable(_ rawUsername: String) async throws {
+        try await users.setActive(Self.normalizedUsername(rawUsername), true)
+    }
+
+    /// Sets a new password and signs out every session of the account.
+    public func setPassword(_ rawUsername: String, to password: String) async throws {
+        let username = Self.normalizedUsername(rawUsername)
+        try PasswordPolicy.check(password)
+        guard try await users.user(username) != nil else { throw StoreError.notFound(kind: "user", key: username) }
+        try await users.setPasswordHash(username, try await hasher.hash(password))
+        try await sessions.deleteAll(username: username)
+    }
+
+    /// Makes a new API token for the account and returns it. This is the only time the token exists in
+    /// clear: the database keeps its SHA-256.
+    public func issueToken(for rawUsername: String, name rawName: String, at instant: Date = Date()) async throws -> String {
+        let username = Self.normalizedUsername(rawUsername)
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(name.count), !name.contains(where: { $0.isNewline }) else {
+            throw UserAccountError.invalidTokenName
+        }
+        let token = APIToken.prefix + SecretToken.random()
+        try await tokens.create(APITokenRecord(
+            tokenHash: SecretToken.hash(token), username: username, name: name, createdAt: instant))
+        return token
+    }
+
+    /// The active account that `password` opens, or nil. Unknown, disabled and wrong-password cases take
+    /// the same time and give the same answer.
+    public func authenticate(username rawUsername: String, password: String) async throws -> UserRecord? {
+        let username = Self.normalizedUsername(rawUsername)
+        guard Self.isValidUsername(username), !password.isEmpty, password.utf8.count <= 1024,
+              let user = try await users.user(username) else {
+            try await hasher.verifyDecoy(password)
+            return nil
+        }
+        let matches = try await hasher.verify(password, against: user.passwordHash)
+        guard matches, user.active, Principal(user) != nil else { return nil }
+        return user
+    }
+
+    static func checkedDisplayName(_ text: String) throws(UserAccountError) -> String {
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else { throw .emptyDisplayName }
+        guard name.count <= maximumDisplayNameLength else { throw .displayNameTooLong(maximum: maximumDisplayNameLength) }
+        return name
+    }
+
+    static func parsedAgencies(_ codes: [String]) throws(UserAccountError) -> [String] {
+        var parsed: Set<String> = []
+        for code in codes {
+            do { parsed.insert(try AgencyCode(parsing: code).rawValue) } catch { throw .invalidAgencyCode(code) }
+        }
+        return parsed.sorted()
+    }
+}
+
+/// API tokens look like `mc_` followed by 43 base64url characters; the prefix lets secret scanners and
+/// people recognise a leaked MotCua token.
+enum APIToken {
+    static let prefix = "mc_"
+
+    static func isWellFormed(_ token: Substring) -> Bool {
+        token.hasPrefix(prefix) && SecretToken.isWellFormed(token.dropFirst(prefix.count))
+    }
+}
+
+extension Principal.Role {
+    /// Managers and administrators see every agency; the other roles act for the agencies they are given.
+    public var actsForEveryAgency: Bool {
+        switch self {
+        case .manager, .administrator: true
+        case .reception, .specialist, .leader: false
+        }
+    }
+}
+
+extension Principal {
+    /// The principal of a stored account; nil when the stored role is unknown (the account cannot sign in).
+    public init?(_ user: UserRecord) {
+        guard let role = Role(rawValue: user.role) else { return nil }
+        self.init(username: user.username, displayName: user.displayName, role: role,
+                  agencies: Set(user.agencyCodes.compactMap { try? AgencyCode(parsing: $0) }))
+    }
+}
