@@ -60,12 +60,10 @@ public struct DossierImporter: Sendable {
         let written = try await database.transaction { sql in
             let existing = try await existingKeys(rows.map(\.dossier.code.rawValue), table: "dossiers", column: "code", on: sql)
             let fresh = rows.filter { !existing.contains($0.dossier.code.rawValue) }
-            var done = 0
-            for batch in fresh.chunked(ImportLimits.batchRows) {
-                try await Self.insert(batch, on: sql)
-                done += batch.count
-                progress("written", done)
+            let records = fresh.map {
+                DossierRecord(dossier: $0.dossier, events: [$0.event], receivingAgency: $0.dossier.code.agencyCode, field: $0.field)
             }
+            try await DossierBatch.insert(records, on: sql) { progress("written", $0) }
             return fresh.count
         }
         return ImportResult(kind: "dossiers", rows: prepared.count, imported: written,
@@ -140,27 +138,5 @@ public struct DossierImporter: Sendable {
         case "false": return false
         default: throw ImportValueError("must be true or false")
         }
-    }
-
-    /// One multi-row INSERT for the dossiers of a batch and one for their events.
-    static func insert(_ batch: ArraySlice<Prepared>, on sql: any SQLDatabase) async throws {
-        guard let first = batch.first else { return }
-        let firstColumns = try DossierProjection(dossier: first.dossier, receivingAgency: first.dossier.code.agencyCode,
-                                                 field: first.field).columns(updatedAt: first.event.at)
-        var dossiers = sql.insert(into: "dossiers").columns(["code"] + firstColumns.map(\.0))
-        var events = sql.insert(into: "dossier_events")
-            .columns("dossier_code", "sequence", "at", "actor", "type", "from_status", "to_status", "payload")
-        for item in batch {
-            let columns = try DossierProjection(dossier: item.dossier, receivingAgency: item.dossier.code.agencyCode,
-                                                field: item.field).columns(updatedAt: item.event.at)
-            dossiers = dossiers.values([SQLBind(item.dossier.code.rawValue)] + columns.map { SQLBind($0.1) })
-            events = events.values(
-                SQLBind(item.dossier.code.rawValue), SQLBind(item.event.sequence), SQLBind(Instant.seconds(item.event.at)),
-                SQLBind(item.event.actor), SQLBind(item.event.type), SQLBind(item.event.fromStatus?.rawValue),
-                SQLBind(item.event.toStatus.rawValue),
-                SQLBind(String(decoding: try item.event.kind.payloadJSON(), as: UTF8.self)))
-        }
-        try await dossiers.run()
-        try await events.run()
     }
 }
