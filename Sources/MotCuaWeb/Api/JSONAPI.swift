@@ -12,12 +12,14 @@ public struct JSONAPI: Sendable {
 
     let catalogue: CatalogueAPIController
     let dossiers: DossierAPIController
+    let slips: SlipAPIController
 
     /// - Parameter now: the clock every change is stamped with (tests pass their own).
     public init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
         let agencies = AgencyStore(database: database)
         catalogue = CatalogueAPIController(procedures: ProcedureStore(database: database), agencies: agencies, now: now)
         dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies, now: now)
+        slips = SlipAPIController(database: database)
     }
 
     public func addRoutes(to router: Router<AppRequestContext>) {
@@ -25,5 +27,6 @@ public struct JSONAPI: Sendable {
         OpenAPIDocumentController().addRoutes(to: group)
         catalogue.addRoutes(to: group)
         dossiers.addRoutes(to: group)
+        slips.addRoutes(to: group)
     }
 }

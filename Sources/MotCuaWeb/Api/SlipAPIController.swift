@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaReports
+import MotCuaStore
+
+/// `GET /api/v1/dossiers/{code}/slips/{form}.html|.docx`: the statutory slips (Mẫu 01–05), printable,
+/// for whoever may see the dossier; the officer named on the slip is the signed-in user.
+struct SlipAPIController: Sendable {
+    let database: Database
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("dossiers/{code}/slips/{file}", use: slip)
+    }
+
+    @Sendable func slip(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let rawCode = try context.parameters.require("code")
+        guard let code = try? DossierCode(parsing: rawCode) else {
+            throw Problem.notFound("Không tìm thấy hồ sơ \"\(rawCode)\".")
+        }
+        let file = try context.parameters.require("file")
+        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let form = SlipForm(rawValue: parts[0]), ["html", "docx"].contains(parts[1]) else {
+            throw Problem.notFound("Không có phiếu \"\(file)\": dùng 01–05 với đuôi .html hoặc .docx, ví dụ 01.html.")
+        }
+        let slipContext = try await SlipLoader(database: database)
+            .context(for: code, officer: SlipOfficer(name: principal.displayName))
+        try principal.requireAccess(to: slipContext.dossier)
+        let document: SlipDocument
+        do { document = try form.document(for: slipContext) } catch {
+            throw Problem(.transitionRefused, status: .unprocessableContent, detail: error.vietnameseMessage)
+        }
+        let name = "\(form.fileStem)-\(code.rawValue)"
+        if parts[1] == "html" {
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: SlipHTMLRenderer.render(document))))
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      .contentDisposition: "attachment; filename=\"\(name).docx\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: try SlipDocxRenderer.docx(document))))
+    }
+}
