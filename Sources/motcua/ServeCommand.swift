@@ -5,13 +5,8 @@ import Logging
 import MotCuaStore
 import MotCuaWeb
 
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the web application and the JSON API (migrates an empty database first).")
-
-    @OptionGroup var databaseOptions: DatabaseOptions
-
+/// Where and how the web application listens; shared by `serve` and `demo`.
+struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -44,20 +39,36 @@ struct ServeCommand: AsyncParsableCommand {
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
         _ = try secureCookies()
     }
+}
+
+/// Migrates the database, then serves until SIGINT or SIGTERM (graceful shutdown).
+enum WebServer {
+    static func run(_ database: Database, options: ServerOptions, logger: Logger) async throws {
+        try await Migrator(database: database, logger: logger).checkNotNewer()
+        let applied = try await Migrator(database: database, logger: logger).migrate()
+        if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
+        let app = buildApplication(AppConfiguration(host: options.host, port: options.port, database: database,
+                                                    logger: logger, secureCookies: try options.secureCookies()))
+        logger.info("serving", metadata: ["address": "http://\(options.host):\(options.port)", "database": "\(database.location)"])
+        try await app.runService()
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application and the JSON API (migrates an empty database first).")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var server: ServerOptions
 
     func run() async throws {
         MetricsBootstrap.bootstrap()
         let logger = LoggingSetup.logger("motcua")
-        try PortCheck.ensureFree(host: host, port: port)
+        try PortCheck.ensureFree(host: server.host, port: server.port)
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         do {
-            try await Migrator(database: database, logger: logger).checkNotNewer()
-            let applied = try await Migrator(database: database, logger: logger).migrate()
-            if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
-            let app = buildApplication(AppConfiguration(host: host, port: port, database: database, logger: logger,
-                                                        secureCookies: try secureCookies()))
-            logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": "\(database.location)"])
-            try await app.runService()
+            try await WebServer.run(database, options: server, logger: logger)
         } catch {
             await database.shutdown()
             throw error

@@ -95,6 +95,18 @@ public struct ServiceLogStore: Sendable {
         try await Self.insert([(id, rating)], on: database.sql)
     }
 
+    /// Records many contacts in one transaction (the demo, bulk entry).
+    public func record(contacts: [GuidanceContact], recordedBy: String) async throws {
+        let rows = contacts.map { (UUID().uuidString, $0) }
+        try await database.transaction { sql in try await Self.insert(rows, recordedBy: recordedBy, on: sql) }
+    }
+
+    /// Records many ratings in one transaction.
+    public func record(ratings: [SatisfactionRating]) async throws {
+        let rows = ratings.map { (UUID().uuidString, $0) }
+        try await database.transaction { sql in try await Self.insert(rows, on: sql) }
+    }
+
     static func insert(_ contacts: [(String, GuidanceContact)], recordedBy: String, on sql: any SQLDatabase) async throws {
         for batch in contacts.chunked(ImportLimits.batchRows) {
             var insert = sql.insert(into: "guidance_contacts").columns("id", "at", "kind", "agency_code", "note", "recorded_by")

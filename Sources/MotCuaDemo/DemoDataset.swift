@@ -1,0 +1,154 @@
+import Foundation
+import MotCuaCore
+import WorkCalendar
+
+/// Everything `motcua demo` stores for "Văn phòng UBND tỉnh Đắk Nông": agencies, the catalogue (every
+/// version), the dossiers with their full event histories, the guidance log, the satisfaction ratings and
+/// the demo users. Built by `DemoGenerator.make(seed:)`; pure values, ready for the stores.
+public struct DemoDataset: Sendable {
+    public var agencies: [Agency]
+    /// Every version of every procedure (version 2 where Decision 1121/QĐ-UBND cut the processing time).
+    public var procedures: [Procedure]
+    /// Each dossier, the events that built it (`Dossier.replay(events) == dossier`) and the agency that
+    /// received it (the center; also the agency in its code).
+    public var dossiers: [(dossier: Dossier, events: [DossierEvent], receivingAgency: AgencyCode)]
+    public var guidance: [GuidanceContact]
+    public var ratings: [SatisfactionRating]
+    public var users: [DemoUser]
+
+    public init(agencies: [Agency], procedures: [Procedure],
+                dossiers: [(dossier: Dossier, events: [DossierEvent], receivingAgency: AgencyCode)],
+                guidance: [GuidanceContact], ratings: [SatisfactionRating], users: [DemoUser]) {
+        self.agencies = agencies
+        self.procedures = procedures
+        self.dossiers = dossiers
+        self.guidance = guidance
+        self.ratings = ratings
+        self.users = users
+    }
+
+    /// The catalogue of `procedures`, to look up the version a dossier was received under.
+    public func catalogue() throws -> ProcedureCatalogue { try ProcedureCatalogue(procedures) }
+
+    /// The agencies by code.
+    public func directory() throws -> AgencyDirectory { try AgencyDirectory(agencies) }
+}
+
+extension DemoDataset: Equatable {
+    public static func == (lhs: DemoDataset, rhs: DemoDataset) -> Bool {
+        lhs.agencies == rhs.agencies && lhs.procedures == rhs.procedures && lhs.guidance == rhs.guidance
+            && lhs.ratings == rhs.ratings && lhs.users == rhs.users
+            && lhs.dossiers.count == rhs.dossiers.count
+            && zip(lhs.dossiers, rhs.dossiers).allSatisfy {
+                $0.dossier == $1.dossier && $0.events == $1.events && $0.receivingAgency == $1.receivingAgency
+            }
+    }
+}
+
+/// One entry of the center's guidance log (issue 5: `motcua import guidance`, columns
+/// `at,kind,agency_code,note`).
+public struct GuidanceContact: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Hướng dẫn trực tiếp tại Trung tâm.
+        case inPerson = "in_person"
+        /// Lượt gọi đi.
+        case outgoingCall = "outgoing_call"
+        /// Lượt trả lời cuộc gọi đến.
+        case incomingCall = "incoming_call"
+
+        public var vietnameseLabel: String {
+            switch self {
+            case .inPerson: return "Hướng dẫn trực tiếp"
+            case .outgoingCall: return "Gọi đi"
+            case .incomingCall: return "Trả lời cuộc gọi đến"
+            }
+        }
+    }
+
+    public var at: Date
+    public var kind: Kind
+    public var agencyCode: AgencyCode
+    public var note: String
+
+    public init(at: Date, kind: Kind, agencyCode: AgencyCode, note: String) {
+        self.at = at
+        self.kind = kind
+        self.agencyCode = agencyCode
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey { case at, kind, agencyCode = "agency_code", note }
+}
+
+/// A rating given at the counter tablet when a result is handed over (issue 5: `motcua import ratings`,
+/// columns `at,dossier_code,officer,rating`).
+public struct SatisfactionRating: Sendable, Hashable, Codable {
+    public enum Rating: String, Sendable, Hashable, Codable, CaseIterable {
+        case verySatisfied = "very_satisfied"
+        case satisfied
+        case unsatisfied
+
+        /// The report's satisfied share counts very satisfied and satisfied.
+        public var isSatisfied: Bool { self != .unsatisfied }
+
+        public var vietnameseLabel: String {
+            switch self {
+            case .verySatisfied: return "Rất hài lòng"
+            case .satisfied: return "Hài lòng"
+            case .unsatisfied: return "Không hài lòng"
+            }
+        }
+    }
+
+    public var at: Date
+    public var dossierCode: DossierCode
+    /// The username of the reception officer who handed the result over.
+    public var officer: String
+    public var rating: Rating
+
+    public init(at: Date, dossierCode: DossierCode, officer: String, rating: Rating) {
+        self.at = at
+        self.dossierCode = dossierCode
+        self.officer = officer
+        self.rating = rating
+    }
+
+    enum CodingKeys: String, CodingKey { case at, dossierCode = "dossier_code", officer, rating }
+}
+
+/// A staff account of the demo.
+public struct DemoUser: Sendable, Hashable, Codable {
+    /// The roles of MotCuaWeb's `Principal.Role` (same raw values).
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        case reception, specialist, leader, manager, administrator
+    }
+
+    /// The password of every demo user: "motcua-demo". This is demo data for a local showcase: the
+    /// password is public, so a real deployment must never import these users.
+    public static let demoPassword = "motcua-demo"
+
+    public var username: String
+    public var displayName: String
+    public var role: Role
+    /// The agencies the user acts for.
+    public var agencyCodes: [AgencyCode]
+
+    public init(username: String, displayName: String, role: Role, agencyCodes: [AgencyCode]) {
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.agencyCodes = agencyCodes
+    }
+
+    enum CodingKeys: String, CodingKey { case username, displayName = "display_name", role, agencyCodes = "agency_codes" }
+}
+
+/// The generator could not build a consistent dataset (a defect of the generator or its resources).
+public struct DemoError: Error, Sendable, CustomStringConvertible, LocalizedError {
+    public let message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var description: String { "Demo data: \(message)" }
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import MotCuaCore
+import MotCuaDemo
+import MotCuaStore
+
+/// Writes a `DemoDataset`'s data through the stores, in bulk: agencies, every procedure version, the
+/// dossiers with their histories, the guidance log and the ratings. (Staff accounts need password
+/// hashing and are added by the `demo` command.)
+public struct DemoLoader: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public enum State: Sendable { case empty, demo, otherData }
+
+    /// An empty database, one that holds the demo (its center and its dossier codes), or other data.
+    public func state() async throws -> State {
+        let agencies = try await AgencyStore(database: database).all()
+        if agencies.isEmpty { return .empty }
+        let center = agencies.first { $0.code == DemoGenerator.centerCode }
+        let marker = try await database.sql.select().column("code").from("dossiers")
+            .where("code", .like, DemoGenerator.centerCode.rawValue + "-210609-%").limit(1).first()
+        return center != nil && marker != nil ? .demo : .otherData
+    }
+
+    /// Loads everything but the users; returns a one-line summary.
+    @discardableResult
+    public func load(_ demo: DemoDataset) async throws -> String {
+        let agencies = AgencyStore(database: database)
+        for agency in demo.agencies { try await agencies.save(agency) }
+        let procedures = ProcedureStore(database: database)
+        for procedure in demo.procedures { try await procedures.add(procedure) }
+        let catalogue = try demo.catalogue()
+        let records = demo.dossiers.map { item in
+            DossierRecord(dossier: item.dossier, events: item.events, receivingAgency: item.receivingAgency,
+                          field: catalogue.procedure(item.dossier.procedure)?.field ?? "")
+        }
+        try await DossierStore(database: database).insert(records)
+        let log = ServiceLogStore(database: database)
+        try await log.record(contacts: demo.guidance.map {
+            MotCuaStore.GuidanceContact(at: $0.at, kind: .init(rawValue: $0.kind.rawValue) ?? .inPerson,
+                                        agencyCode: $0.agencyCode, note: $0.note)
+        }, recordedBy: "demo")
+        try await log.record(ratings: demo.ratings.map {
+            MotCuaStore.SatisfactionRating(at: $0.at, dossierCode: $0.dossierCode, officer: $0.officer,
+                                           value: .init(rawValue: $0.rating.rawValue) ?? .satisfied)
+        })
+        return "\(demo.agencies.count) agencies, \(demo.procedures.count) procedure versions, \(records.count) dossiers, "
+            + "\(demo.guidance.count) guidance contacts, \(demo.ratings.count) ratings"
+    }
+}
