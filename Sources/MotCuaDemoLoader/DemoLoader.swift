@@ -39,14 +39,8 @@ public struct DemoLoader: Sendable {
         }
         try await DossierStore(database: database).insert(records)
         let log = ServiceLogStore(database: database)
-        try await log.record(contacts: demo.guidance.map {
-            MotCuaStore.GuidanceContact(at: $0.at, kind: .init(rawValue: $0.kind.rawValue) ?? .inPerson,
-                                        agencyCode: $0.agencyCode, note: $0.note)
-        }, recordedBy: "demo")
-        try await log.record(ratings: demo.ratings.map {
-            MotCuaStore.SatisfactionRating(at: $0.at, dossierCode: $0.dossierCode, officer: $0.officer,
-                                           value: .init(rawValue: $0.rating.rawValue) ?? .satisfied)
-        })
+        try await log.record(contacts: demo.guidance, recordedBy: "demo")
+        try await log.record(ratings: demo.ratings)
         return "\(demo.agencies.count) agencies, \(demo.procedures.count) procedure versions, \(records.count) dossiers, "
             + "\(demo.guidance.count) guidance contacts, \(demo.ratings.count) ratings"
     }

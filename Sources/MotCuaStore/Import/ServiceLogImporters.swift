@@ -77,12 +77,12 @@ public struct RatingImporter: Sendable {
             let at = check.parsed("at", VietnamTime.parse)
             let code = check.parsed("dossier_code") { try DossierCode(parsing: $0) }
             let officer = check.required("officer")
-            let value = check.choice("rating", SatisfactionRating.Value.self)
+            let value = check.choice("rating", SatisfactionRating.Rating.self)
             if let at, let code, let officer, let value, check.problems.isEmpty {
                 let key = Self.columns.map { row[$0] }
                 occurrences[key, default: 0] += 1
                 parsed.append((row.line, importedRowID(key, occurrence: occurrences[key]!),
-                               SatisfactionRating(at: at, dossierCode: code, officer: officer, value: value)))
+                               SatisfactionRating(at: at, dossierCode: code, officer: officer, rating: value)))
             }
             if let problem = check.rowProblem { problems.append(problem) }
             progress("checked", row.line)

@@ -3,66 +3,6 @@ import MotCuaCore
 import SQLKit
 import WorkCalendar
 
-/// One help given to a citizen: at the counter, or by the call centre (outgoing or incoming call).
-public struct GuidanceContact: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case inPerson = "in_person"
-        case outgoingCall = "outgoing_call"
-        case incomingCall = "incoming_call"
-
-        public var vietnameseLabel: String {
-            switch self {
-            case .inPerson: "Hướng dẫn trực tiếp"
-            case .outgoingCall: "Gọi đi"
-            case .incomingCall: "Trả lời cuộc gọi đến"
-            }
-        }
-    }
-
-    public var at: Date
-    public var kind: Kind
-    public var agencyCode: AgencyCode
-    public var note: String
-
-    public init(at: Date, kind: Kind, agencyCode: AgencyCode, note: String) {
-        self.at = at
-        self.kind = kind
-        self.agencyCode = agencyCode
-        self.note = note
-    }
-}
-
-/// A citizen's rating on the counter tablet, against the dossier just returned and the officer.
-public struct SatisfactionRating: Sendable, Hashable {
-    public enum Value: String, Sendable, Hashable, Codable, CaseIterable {
-        case verySatisfied = "very_satisfied"
-        case satisfied
-        case unsatisfied
-
-        public var isSatisfied: Bool { self != .unsatisfied }
-
-        public var vietnameseLabel: String {
-            switch self {
-            case .verySatisfied: "Rất hài lòng"
-            case .satisfied: "Hài lòng"
-            case .unsatisfied: "Không hài lòng"
-            }
-        }
-    }
-
-    public var at: Date
-    public var dossierCode: DossierCode
-    public var officer: String
-    public var value: Value
-
-    public init(at: Date, dossierCode: DossierCode, officer: String, value: Value) {
-        self.at = at
-        self.dossierCode = dossierCode
-        self.officer = officer
-        self.value = value
-    }
-}
-
 public struct GuidanceFigures: Sendable, Hashable, Codable {
     public var inPerson = 0, outgoingCalls = 0, incomingCalls = 0
     public var total: Int { inPerson + outgoingCalls + incomingCalls }
@@ -123,7 +63,7 @@ public struct ServiceLogStore: Sendable {
             var insert = sql.insert(into: "satisfaction_ratings").columns("id", "at", "dossier_code", "officer", "rating")
             for (id, r) in batch {
                 insert = insert.values(SQLBind(id), SQLBind(Instant.seconds(r.at)), SQLBind(r.dossierCode.rawValue),
-                                       SQLBind(r.officer), SQLBind(r.value.rawValue))
+                                       SQLBind(r.officer), SQLBind(r.rating.rawValue))
             }
             try await insert.ignoringConflicts(with: ["id"]).run()
         }
@@ -158,7 +98,7 @@ public struct ServiceLogStore: Sendable {
         for row in rows {
             let n = try row.decode(column: "n", as: Int.self)
             figures.ratings += n
-            if SatisfactionRating.Value(rawValue: try row.decode(column: "rating", as: String.self))?.isSatisfied == true {
+            if SatisfactionRating.Rating(rawValue: try row.decode(column: "rating", as: String.self))?.isSatisfied == true {
                 figures.satisfied += n
             } else {
                 figures.unsatisfied += n
