@@ -27,6 +27,12 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     }
     HealthController(database: configuration.database).addRoutes(to: router)
     MetricsController().addRoutes(to: router)
+    SiteStyleSheet.addRoutes(to: router)
+    router.get("/") { _, _ in HTMLResponse.make(HomePage.document) }
+    ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
+                                 agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
+    StatusLookupController(dossiers: DossierStore(database: configuration.database),
+                           limiter: LookupRateLimiter()).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

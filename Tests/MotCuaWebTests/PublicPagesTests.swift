@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MotCuaCore
+import MotCuaStore
+import MotCuaTestSupport
+@testable import MotCuaWeb
+
+import Testing
+
+@Suite("Citizen pages: home, catalogue, status lookup")
+struct PublicPagesTests {
+    @Test("home and catalogue: landmarks, search without diacritics, procedure detail", arguments: TestBackend.available)
+    func catalogue(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await Fixtures.seed(database)
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                let home = try await client.execute(uri: "/", method: .get)
+                #expect(home.status == .ok)
+                #expect(home.text.contains("<main id=\"noi-dung\">") && home.text.contains("lang=\"vi\""))
+                #expect(home.text.contains("/tai-nguyen/motcua-1.css"))
+                let css = try await client.execute(uri: "/tai-nguyen/motcua-1.css", method: .get)
+                #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
+
+                let found = try await client.execute(uri: "/thu-tuc?q=dieu+chinh+giay+chung+nhan", method: .get)
+                #expect(found.text.contains("Điều chỉnh Giấy chứng nhận đăng ký đầu tư"))
+                let none = try await client.execute(uri: "/thu-tuc?q=%3Cscript%3E", method: .get)
+                #expect(none.text.contains("Không tìm thấy thủ tục phù hợp."))
+                #expect(!none.text.contains("<script>"))
+
+                let detail = try await client.execute(uri: "/thu-tuc/\(Fixtures.investmentCode)", method: .get)
+                #expect(detail.status == .ok)
+                #expect(detail.text.contains("10 ngày làm việc") && detail.text.contains("theo quy định: 15 ngày làm việc"))
+                #expect(detail.text.contains("Văn bản đề nghị điều chỉnh dự án đầu tư"))
+                let missing = try await client.execute(uri: "/thu-tuc/9.999999", method: .get)
+                #expect(missing.status == .notFound)
+            }
+        }
+    }
+
+    @Test("status lookup: the right code and phone digits show the status and nothing personal; limits apply",
+          arguments: TestBackend.available)
+    func lookup(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await Fixtures.seed(database)
+            let dossier = try await DossierStore(database: database).register(
+                RegistrationRequest(receivingAgency: Fixtures.center, procedureCode: Fixtures.investmentCode,
+                                    applicant: Fixtures.applicant(name: "Bí Mật Riêng", phone: "0912 345 678"), channel: .counter),
+                at: Fixtures.instant("2021-07-12 08:00"), actor: "tiepnhan")
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                var jar = CookieJar()
+                let form = try await client.execute(uri: "/tra-cuu", method: .get)
+                jar.take(from: form)
+                let token = try #require(Browser.hiddenCSRF(in: form.text))
+                func lookUp(_ code: String, _ digits: String) async throws -> TestResponse {
+                    try await client.execute(uri: "/tra-cuu", method: .post, headers: jar.headers(adding: AuthFixture.formHeaders),
+                                             body: AuthFixture.formBody([("_csrf", token), ("ma", code), ("so", digits)]))
+                }
+                let found = try await lookUp(dossier.code.rawValue, "5678")
+                #expect(found.status == .ok)
+                #expect(found.text.contains("Đã tiếp nhận"))
+                #expect(found.text.contains("ngày 26/7/2021"))  // 10 working days after 12/7/2021
+                #expect(!found.text.contains("Bí Mật Riêng") && !found.text.contains("0912"))
+                let wrongPhone = try await lookUp(dossier.code.rawValue, "0000")
+                let wrongCode = try await lookUp("000.00.15.H56-210712-0999", "5678")
+                #expect(wrongPhone.status == .notFound && wrongCode.status == .notFound)
+                #expect(wrongPhone.text.contains("Không tìm thấy hồ sơ với mã và số điện thoại đã nhập."))
+                let noToken = try await client.execute(uri: "/tra-cuu", method: .post, headers: jar.headers(adding: AuthFixture.formHeaders),
+                                                       body: AuthFixture.formBody([("ma", dossier.code.rawValue), ("so", "5678")]))
+                #expect(noToken.status == .forbidden)
+                var last = found
+                for _ in 0..<10 { last = try await lookUp(dossier.code.rawValue, "5678") }
+                #expect(last.status == .tooManyRequests)
+            }
+        }
+    }
+}
