@@ -107,3 +107,33 @@ public struct ServiceLogStore: Sendable {
         return figures
     }
 }
+
+/// A dossier an officer has just handed back and the citizen has not rated yet: what the counter tablet shows.
+public struct RatableDossier: Sendable, Hashable {
+    public let code: DossierCode
+    public let procedureCode: String
+    public let returnedAt: Date
+}
+
+extension ServiceLogStore {
+    /// The last dossier `officer` returned since `since` that has no rating yet.
+    public func lastUnratedReturn(by officer: String, since: Date) async throws -> RatableDossier? {
+        let row = try await database.sql.raw("""
+            SELECT e.dossier_code, d.procedure_code, e.at FROM dossier_events e
+            JOIN dossiers d ON d.code = e.dossier_code
+            WHERE e.type = 'result_returned' AND e.actor = \(bind: officer) AND e.at >= \(bind: Instant.seconds(since))
+              AND NOT EXISTS (SELECT 1 FROM satisfaction_ratings r WHERE r.dossier_code = e.dossier_code)
+            ORDER BY e.at DESC LIMIT 1
+            """).first()
+        guard let row else { return nil }
+        return RatableDossier(code: try DossierCode(parsing: row.decode(column: "dossier_code", as: String.self)),
+                              procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                              returnedAt: Instant.date(try row.decode(column: "at", as: Int.self)))
+    }
+
+    /// Whether the dossier was rated already (one rating per returned dossier).
+    public func isRated(_ code: DossierCode) async throws -> Bool {
+        try await database.sql.select().column("id").from("satisfaction_ratings")
+            .where("dossier_code", .equal, code.rawValue).limit(1).first() != nil
+    }
+}

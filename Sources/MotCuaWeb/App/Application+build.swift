@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import MotCuaStore
@@ -33,6 +34,9 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
     StatusLookupController(dossiers: DossierStore(database: configuration.database),
                            limiter: LookupRateLimiter()).addRoutes(to: router)
+    RatingTabletController(log: ServiceLogStore(database: configuration.database),
+                           procedures: ProcedureStore(database: configuration.database),
+                           now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

@@ -31,6 +31,12 @@ enum SiteStyleSheet {
     .verdict-early, .verdict-on_time, .within { color: var(--ok); font-weight: 600; }
     .verdict-late, .overdue { color: var(--bad); font-weight: 600; }
     .alert { border-left: 4px solid var(--warn); background: #fff8e6; padding: 8px 12px; }
+    body.tablet main { max-width: none; min-height: 100vh; display: flex; flex-direction: column; justify-content: center; text-align: center; }
+    body.tablet h1 { font-size: 2.2em; }
+    .choices { display: flex; flex-wrap: wrap; gap: 24px; justify-content: center; margin-top: 24px; }
+    .choices form { flex: 1 1 220px; max-width: 340px; }
+    button.choice { width: 100%; min-height: 160px; font-size: 1.6em; font-weight: 700; border-radius: 16px; border: 0; }
+    button.rat-hai-long { background: #1d6b2f; } button.hai-long { background: #0b4f8a; } button.khong-hai-long { background: #a4161a; }
     @media (max-width: 600px) { body { font-size: 16px; } th, td { padding: 6px 4px; } }
     @media print { header.site, footer.site, form { display: none; } }
     """
