@@ -8,6 +8,7 @@ import MotCuaTestSupport
 @testable import MotCuaWeb
 
 import Testing
+import WorkCalendar
 
 @Suite("Citizen pages: home, catalogue, status lookup")
 struct PublicPagesTests {
@@ -73,6 +74,43 @@ struct PublicPagesTests {
                 for _ in 0..<10 { last = try await lookUp(dossier.code.rawValue, "5678") }
                 #expect(last.status == .tooManyRequests)
             }
+        }
+    }
+}
+
+@Suite("Citizen feedback form")
+struct FeedbackPageTests {
+    @Test("a complete form gets a reference number; a bad one names the problem in Vietnamese", arguments: TestBackend.available)
+    func submit(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await Fixtures.seed(database)
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                var jar = CookieJar()
+                let form = try await client.execute(uri: "/phan-anh", method: .get)
+                jar.take(from: form)
+                let token = try #require(Browser.hiddenCSRF(in: form.text))
+                func send(_ fields: [(String, String)]) async throws -> TestResponse {
+                    try await client.execute(uri: "/phan-anh", method: .post, headers: jar.headers(adding: AuthFixture.formHeaders),
+                                             body: AuthFixture.formBody([("_csrf", token)] + fields))
+                }
+                let good = try await send([("ho_ten", "Trần Thị Mai"), ("lien_he", "0912 000 111"),
+                                           ("noi_dung", "Đề nghị bổ sung ghế chờ tại quầy số 3 <b>gấp</b>"), ("ma_ho_so", "")])
+                #expect(good.status == .created)
+                let reference = try #require(good.text.range(of: "PAKN-[0-9]{6}-0001", options: .regularExpression))
+                #expect(!good.text[reference].isEmpty)
+                let second = try await send([("ho_ten", "Lê Văn Bình"), ("lien_he", "binh@example.vn"),
+                                             ("noi_dung", "Thời gian chờ quá lâu vào buổi sáng."), ("ma_ho_so", "")])
+                #expect(second.text.contains("-0002"))
+                let bad = try await send([("ho_ten", "A"), ("lien_he", "x"), ("noi_dung", "ngắn"), ("ma_ho_so", "")])
+                #expect(bad.status == .unprocessableContent)
+                #expect(bad.text.contains("Vui lòng nhập số điện thoại hoặc email"))
+                let badCode = try await send([("ho_ten", "An"), ("lien_he", "0912000111"),
+                                              ("noi_dung", "Hồ sơ của tôi chưa có kết quả."), ("ma_ho_so", "abc")])
+                #expect(badCode.text.contains("Mã hồ sơ không đúng định dạng"))
+                #expect(badCode.text.contains("Hồ sơ của tôi chưa có kết quả."))  // what was typed is kept
+            }
+            #expect(try await FeedbackStore(database: database).count(try StatisticsPeriod(
+                from: VietnamTime.localDate(of: Date()).adding(days: -1), to: VietnamTime.localDate(of: Date()))) == 2)
         }
     }
 }

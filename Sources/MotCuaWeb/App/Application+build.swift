@@ -37,6 +37,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     RatingTabletController(log: ServiceLogStore(database: configuration.database),
                            procedures: ProcedureStore(database: configuration.database),
                            now: { Date() }).addRoutes(to: router)
+    FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

@@ -9,6 +9,7 @@ enum SiteLayout {
         Link(path: "/", title: "Trang chủ"),
         Link(path: PublicPaths.procedures, title: "Thủ tục hành chính"),
         Link(path: PublicPaths.lookup, title: "Tra cứu hồ sơ"),
+        Link(path: FeedbackController.path, title: "Phản ánh, kiến nghị"),
         Link(path: LoginController.path, title: "Đăng nhập cán bộ"),
     ]
 
