@@ -35,9 +35,11 @@ struct DemoReportTests {
             let footnote = try #require(statistics.footnote)
             #expect(footnote.count == 6)
             let justice = try #require(footnote.first { $0.text.contains("Sở Tư pháp") })
-            #expect(justice.text.hasPrefix("15 hồ sơ Cấp phiếu lý lịch tư pháp của Sở Tư pháp tỉnh Đắk Nông, trong đó: 08 hồ sơ trễ hạn"))
-            #expect(justice.text.contains("đã gửi thư xin lỗi"))
-            #expect(justice.text.contains("07 hồ sơ trễ hạn phần mềm"))
+            #expect(justice.text == "15 hồ sơ Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam "
+                + "của Sở Tư pháp tỉnh Đắk Nông, trong đó: 08 hồ sơ trễ hạn bước Xác minh (Trung tâm LLTPQG), có án tích chờ xác minh "
+                + "của Trung tâm LLTPQG (chờ Sở Tư pháp xác minh theo quy định); đã có kết quả, đã thông báo cho người dân, "
+                + "đã gửi thư xin lỗi; 07 hồ sơ trễ hạn phần mềm bước Phê duyệt, chuyên viên chậm chuyển trả kết quả trên hệ thống; "
+                + "kết quả bản giấy có trước và đúng hạn.")
             #expect(footnote.contains { $0.text.hasPrefix("11 hồ sơ") && $0.text.contains("Sở Kế hoạch và Đầu tư") && $0.text.contains("không có thư xin lỗi") })
             #expect(footnote.contains { $0.text.hasPrefix("01 hồ sơ") && $0.text.contains("Sở Nội vụ") })
             let text = report.plainText
