@@ -38,7 +38,8 @@ public struct QuarterlyReports: Sendable {
                                       entries: entries, number: number, issuedOn: issuedOn).build()
     }
 
-    /// Saves the draft's statistics window and edited paragraphs (merged into those already saved).
+    /// Saves the draft's statistics window and edited paragraphs (merged into those already saved; an empty
+    /// text removes the edit, giving the generated paragraph back).
     public func saveDraft(_ period: StatisticsPeriod, agency: AgencyCode? = nil, statisticsWindow: StatisticsPeriod? = nil,
                           overrides: [String: String] = [:]) async throws {
         let store = ReportStore(database: database)
@@ -53,7 +54,7 @@ public struct QuarterlyReports: Sendable {
         try await store.saveDraft(StoredReport(
             periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode,
             statisticsFrom: window.from, statisticsTo: window.to,
-            overrides: (existing?.overrides ?? [:]).merging(overrides) { $1 }))
+            overrides: (existing?.overrides ?? [:]).merging(overrides) { $1 }.filter { !$0.value.isEmpty }))
     }
 
     /// Issues the report: builds it with its number and date and the draft's edits, and freezes it.

@@ -30,6 +30,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Last day of the center's statistics in section III, ISO, inclusive (with --statistics-from).") var statisticsTo: String?
     @Option(help: "Issue (freeze) the report with this number, e.g. 1076/BC-VPUBND (with --issued-on).") var issue: String?
     @Option(help: "The date of the issued report, ISO (with --issue).") var issuedOn: String?
+    @Option(name: .customLong("edit"), parsing: .singleValue,
+            help: "Replace a paragraph of the draft, saved with it: ID=TEXT (ids from --paragraph-ids; TEXT empty restores it).")
+    var edits: [String] = []
+    @Flag(help: "Print each paragraph's id and text (tab-separated) instead of the document.") var paragraphIds = false
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func validate() throws {
@@ -42,9 +46,10 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("--statistics-from and --statistics-to go together")
         }
         if (issue == nil) != (issuedOn == nil) { throw ValidationError("--issue and --issued-on go together") }
-        if issue != nil || statisticsFrom != nil, [.json, .xlsx].contains(format) {
-            throw ValidationError("--issue and --statistics-from apply to the report document: use --format md, html or docx")
+        if issue != nil || statisticsFrom != nil || !edits.isEmpty || paragraphIds, [.json, .xlsx].contains(format) {
+            throw ValidationError("--issue, --statistics-from, --edit and --paragraph-ids apply to the report document: use --format md, html or docx")
         }
+        for edit in edits where !edit.contains("=") { throw ValidationError("--edit takes ID=TEXT, got '\(edit)'") }
         if [.docx, .xlsx].contains(format), output == nil, isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give -o FILE")
         }
@@ -84,10 +89,14 @@ struct ReportCommand: AsyncParsableCommand {
                 data = try await Form06Workbook.load(period, database: database, scope: scope).workbook().xlsxData()
             case .md, .html, .docx:
                 let report = try await quarterlyReport(period, agency: agencyCode, database: database)
+                if paragraphIds {
+                    data = Data(report.allParagraphs.map { "\($0.id)\t\($0.text)\n" }.joined().utf8)
+                } else {
                 switch format {
                 case .md: data = Data(QuarterlyReportMarkdownRenderer.render(report).utf8)
                 case .html: data = Data(QuarterlyReportHTMLRenderer.render(report).utf8)
                 default: data = try QuarterlyReportDocxRenderer.docx(report)
+                }
                 }
             }
             await database.shutdown()
@@ -114,12 +123,19 @@ struct ReportCommand: AsyncParsableCommand {
         let stored = try await ReportStore(database: database)
             .report(periodFrom: period.from, periodTo: period.to, agencyCode: agency?.rawValue ?? "")
         if stored?.status == .issued {
-            if issue != nil || window != nil {
+            if issue != nil || window != nil || !edits.isEmpty {
                 throw CommandFailure("report: the report of \(period.from)–\(period.to) was issued as \(stored?.number ?? "?") and is frozen")
             }
             return try await reports.report(period, agency: agency)
         }
-        if let window { try await reports.saveDraft(period, agency: agency, statisticsWindow: window) }
+        var overrides: [String: String] = [:]
+        for edit in edits {
+            let parts = edit.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            overrides[String(parts[0])] = String(parts[1])
+        }
+        if window != nil || !overrides.isEmpty {
+            try await reports.saveDraft(period, agency: agency, statisticsWindow: window, overrides: overrides)
+        }
         if let issue, let issuedOn {
             let report = try await reports.issue(period, agency: agency, number: issue, issuedOn: try LocalDate(iso: issuedOn))
             FileHandle.standardError.write(Data("issued \(issue) for \(period.from)–\(period.to); it is now frozen\n".utf8))
