@@ -1,5 +1,6 @@
 import Foundation
 import OfficeDocuments
+import WorkCalendar
 
 /// The quarterly report as a Word document laid out by Decree 30/2020/NĐ-CP: A4, margins 20/20/30/15 mm,
 /// Times New Roman 14 pt, the header block, "Số: …", place and date, the bold title, sections I–V, the PAPI
@@ -38,7 +39,8 @@ public enum QuarterlyReportDocxRenderer {
                 title: "\(report.title) \(report.subject)",
                 subject: report.periodLine,
                 creator: report.header.issuingBody,
-                created: Date(timeIntervalSince1970: 0)
+                // From the report, never the clock: the same report always gives the same bytes.
+                created: (try? VietnamTime.parse((report.issuedOn ?? report.period.to).description)) ?? Date(timeIntervalSince1970: 0)
             ),
             body: body
         )

@@ -15,6 +15,7 @@ public enum QuarterlyReportHTMLRenderer {
     .report .footnotes { margin-top: 6mm; border-top: 1px solid #000; width: 100%; font-size: 12pt; }
     .report .footnotes p { margin-top: 1mm; text-indent: 12.7mm; text-align: justify; }
     .report sup { font-size: 70%; }
+    .report table.slip-header td.number, .report table.slip-header td.date { white-space: pre-wrap; }
     """
 
     public static func render(_ report: QuarterlyReport) -> String {

@@ -163,4 +163,29 @@ print(json.dumps({
         #expect(read.tables.last?.first?.first?.contains("Nơi nhận:") == true)
         #expect(read.tables.last?.first?.last?.contains("CHÁNH VĂN PHÒNG") == true)
     }
+
+    @Test(
+        "LibreOffice opens the Word file and prints the report's lines",
+        .enabled(if: SlipReadBackTests.which("soffice") != nil, "LibreOffice (soffice) is not on PATH: PDF conversion skipped"))
+    func libreOffice() throws {
+        let soffice = try #require(SlipReadBackTests.which("soffice"))
+        let folder = try SlipReadBackTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bao-cao.docx")
+        try QuarterlyReportDocxRenderer.docx(try Self.builder().build()).write(to: file)
+        let profile = folder.appendingPathComponent("profile").absoluteString
+        let conversion = try SlipReadBackTests.run(
+            soffice, ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir", folder.path, file.path], in: folder)
+        let pdf = folder.appendingPathComponent("bao-cao.pdf")
+        let bytes = try #require(try? Data(contentsOf: pdf), "no PDF: \(conversion)")
+        #expect(bytes.starts(with: Data("%PDF".utf8)))
+        guard SlipReadBackTests.which("pdftotext") != nil else { return }
+        let text = try SlipReadBackTests.run("pdftotext", [pdf.path, "-"], in: folder).precomposedStringWithCanonicalMapping
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Kết quả thực hiện công tác CCHC, PAPI Quý III năm 2021",
+                     "tiếp nhận 7.447 hồ sơ", "quá hạn: 33 hồ sơ (chiếm 0,4%)", "15 hồ sơ Cấp phiếu lý lịch tư pháp của Sở Tư pháp",
+                     "Nhiệm vụ trọng tâm", "Nơi nhận:", "CHÁNH VĂN PHÒNG"] {
+            #expect(text.contains(line), "the PDF does not show \(line)")
+        }
+    }
 }
