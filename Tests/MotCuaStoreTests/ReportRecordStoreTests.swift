@@ -64,4 +64,42 @@ struct ReportRecordStoreTests {
             }
         }
     }
+
+    @Test("imports: the register by number (a second import replaces), entries once; bad rows refuse the file",
+          arguments: TestBackend.available)
+    func imports(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            let documents = """
+                number,date,type,issuer,subject,tags,section,lead,note
+                840/VPUBND-HCQT,2021-08-04,Công văn,Văn phòng UBND tỉnh,"phân công nhiệm vụ, PAR INDEX",CCHC; PAR INDEX,I.1,,
+                1121/QĐ-UBND,2021-07-29,Quyết định,UBND tỉnh,phê duyệt Danh mục,CCHC,II.2,,Tổng số cắt giảm 77 TTHC.
+
+                """
+            let first = try await DocumentImporter(database: database).run(Data(documents.utf8))
+            #expect(first.imported == 2 && first.alreadyPresent == 0)
+            let again = try await DocumentImporter(database: database).run(Data(documents.utf8))
+            #expect(again.imported == 0 && again.alreadyPresent == 2)
+            let from = try LocalDate(iso: "2021-06-15"), to = try LocalDate(iso: "2021-09-14")
+            let stored = try await ReportRecordStore(database: database).documents(from: from, to: to)
+            #expect(stored.map(\.number) == ["1121/QĐ-UBND", "840/VPUBND-HCQT"])
+            #expect(stored.last?.tags == ["CCHC", "PAR INDEX"])
+            #expect(stored.first?.note == "Tổng số cắt giảm 77 TTHC.")
+            let entries = """
+                date,kind,section,category,count,title,text,result
+                2021-07-05,training,II.4,,4,,bồi dưỡng lãnh đạo quản lý cấp sở,
+                2021-07-06,meeting,II.6,central,,,,
+                2021-07-06,meeting,II.6,central,,,,
+
+                """
+            #expect(try await ReportEntryImporter(database: database).run(Data(entries.utf8)).imported == 3)
+            #expect(try await ReportEntryImporter(database: database).run(Data(entries.utf8)).imported == 0)
+            let read = try await ReportRecordStore(database: database).entries(from: from, to: to)
+            #expect(read.map(\.kind) == [.training, .meeting, .meeting])
+            #expect(read.first?.count == 4)
+            let bad = "date,kind,section,category,count,title,text,result\nhôm qua,lunch,,,-1,,,\n"
+            await #expect(throws: ImportError.self) {
+                try await ReportEntryImporter(database: database).run(Data(bad.utf8))
+            }
+        }
+    }
 }
