@@ -5,7 +5,7 @@ import WorkCalendar
 /// The seed report's narrative records (resource `report-narrative.json`): the register of documents it cites
 /// and the entries officers record during the quarter, plus the report's period and the window of the
 /// center's statistics (15/6–14/9/2021 and 09/6–07/9/2021). Ids are fixed, so loading twice replaces.
-public struct DemoNarrative: Sendable, Hashable {
+public struct DemoNarrative: Sendable, Equatable {
     public var period: (from: LocalDate, to: LocalDate)
     public var statisticsWindow: (from: LocalDate, to: LocalDate)
     public var documents: [IssuedDocument]
@@ -14,11 +14,6 @@ public struct DemoNarrative: Sendable, Hashable {
     public static func == (lhs: DemoNarrative, rhs: DemoNarrative) -> Bool {
         lhs.period == rhs.period && lhs.statisticsWindow == rhs.statisticsWindow && lhs.documents == rhs.documents
             && lhs.entries == rhs.entries
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(documents)
-        hasher.combine(entries)
     }
 
     struct File: Decodable {
