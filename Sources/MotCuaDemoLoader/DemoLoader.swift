@@ -41,7 +41,24 @@ public struct DemoLoader: Sendable {
         let log = ServiceLogStore(database: database)
         try await log.record(contacts: demo.guidance, recordedBy: "demo")
         try await log.record(ratings: demo.ratings)
+        let narrative = try DemoNarrative.load()
+        try await load(narrative)
         return "\(demo.agencies.count) agencies, \(demo.procedures.count) procedure versions, \(records.count) dossiers, "
-            + "\(demo.guidance.count) guidance contacts, \(demo.ratings.count) ratings"
+            + "\(demo.guidance.count) guidance contacts, \(demo.ratings.count) ratings, "
+            + "\(narrative.documents.count) documents and \(narrative.entries.count) entries for the Q3/2021 report"
+    }
+
+    /// The narrative records of the seed report and its draft: the report period with the center's
+    /// statistics window (the seed's section III covers 09/6–07/9/2021).
+    public func load(_ narrative: DemoNarrative) async throws {
+        let records = ReportRecordStore(database: database)
+        try await records.save(documents: narrative.documents)
+        try await records.save(entries: narrative.entries)
+        let store = ReportStore(database: database)
+        if try await store.report(periodFrom: narrative.period.from, periodTo: narrative.period.to)?.status != .issued {
+            try await store.saveDraft(StoredReport(
+                periodFrom: narrative.period.from, periodTo: narrative.period.to,
+                statisticsFrom: narrative.statisticsWindow.from, statisticsTo: narrative.statisticsWindow.to))
+        }
     }
 }

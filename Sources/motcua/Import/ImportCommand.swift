@@ -9,7 +9,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import agencies, procedures or dossiers from CSV files (all or nothing per file; safe to repeat).",
         subcommands: [ImportAgenciesCommand.self, ImportProceduresCommand.self, ImportDossiersCommand.self,
-                      ImportGuidanceCommand.self, ImportRatingsCommand.self])
+                      ImportGuidanceCommand.self, ImportRatingsCommand.self, ImportDocumentsCommand.self,
+                      ImportReportEntriesCommand.self])
 }
 
 /// What the three import commands share: the file, the database, progress and the report.
@@ -131,6 +132,34 @@ struct ImportRatingsCommand: AsyncParsableCommand {
     func run() async throws {
         try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
             try await RatingImporter(database: database).run(data, progress: progress)
+        }
+    }
+}
+
+struct ImportDocumentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "documents",
+        abstract: "The register of issued documents, for the quarterly report: CSV with the header number,date,type,issuer,subject,tags,section,lead,note.")
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
+            try await DocumentImporter(database: database).run(data, progress: progress)
+        }
+    }
+}
+
+struct ImportReportEntriesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report-entries",
+        abstract: "What officers record for the quarterly report: CSV with the header date,kind,section,category,count,title,text,result.")
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
+            try await ReportEntryImporter(database: database).run(data, progress: progress)
         }
     }
 }

@@ -10,8 +10,13 @@ import WorkCalendar
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Statistics of a quarter or of any dates: JSON (a contract for other tools) or the Form 06 workbook (XLSX).",
-        discussion: "The default period of a quarter follows Decree 09/2019/NĐ-CP: 2021-Q3 is 15/6/2021–14/9/2021.")
+        abstract: "Statistics of a quarter or of any dates (JSON, Form 06 XLSX) and the quarterly CCHC/PAPI report (Markdown, HTML, DOCX).",
+        discussion: """
+            The default period of a quarter follows Decree 09/2019/NĐ-CP: 2021-Q3 is 15/6/2021–14/9/2021.
+            md, html and docx print the whole report of the period. Its section III covers the statistics window \
+            saved with the report's draft (--statistics-from/--statistics-to set and save it; default the period). \
+            --issue NUMBER --issued-on DATE freezes the report: later runs print the issued report unchanged.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, html, docx, xlsx }
 
@@ -21,6 +26,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Limit to the procedures of this agency and the agencies below it.") var agency: String?
     @Option(help: "json, md, html, docx or xlsx.") var format: Format = .json
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "First day of the center's statistics in section III, ISO (md, html, docx; saved with the draft).") var statisticsFrom: String?
+    @Option(help: "Last day of the center's statistics in section III, ISO, inclusive (with --statistics-from).") var statisticsTo: String?
+    @Option(help: "Issue (freeze) the report with this number, e.g. 1076/BC-VPUBND (with --issued-on).") var issue: String?
+    @Option(help: "The date of the issued report, ISO (with --issue).") var issuedOn: String?
+    @Option(name: .customLong("edit"), parsing: .singleValue,
+            help: "Replace a paragraph of the draft, saved with it: ID=TEXT (ids from --paragraph-ids; TEXT empty restores it).")
+    var edits: [String] = []
+    @Flag(help: "Print each paragraph's id and text (tab-separated) instead of the document.") var paragraphIds = false
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func validate() throws {
@@ -29,6 +42,14 @@ struct ReportCommand: AsyncParsableCommand {
         case (.some, _, _): throw ValidationError("give either --quarter or --from and --to, not both")
         default: throw ValidationError("--from and --to go together")
         }
+        if (statisticsFrom == nil) != (statisticsTo == nil) {
+            throw ValidationError("--statistics-from and --statistics-to go together")
+        }
+        if (issue == nil) != (issuedOn == nil) { throw ValidationError("--issue and --issued-on go together") }
+        if issue != nil || statisticsFrom != nil || !edits.isEmpty || paragraphIds, [.json, .xlsx].contains(format) {
+            throw ValidationError("--issue, --statistics-from, --edit and --paragraph-ids apply to the report document: use --format md, html or docx")
+        }
+        for edit in edits where !edit.contains("=") { throw ValidationError("--edit takes ID=TEXT, got '\(edit)'") }
         if [.docx, .xlsx].contains(format), output == nil, isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give -o FILE")
         }
@@ -67,7 +88,16 @@ struct ReportCommand: AsyncParsableCommand {
                 if let agencyCode { scope.owningAgencies = try await Self.subtree(of: agencyCode, database: database) }
                 data = try await Form06Workbook.load(period, database: database, scope: scope).workbook().xlsxData()
             case .md, .html, .docx:
-                throw CommandFailure("report: --format \(format.rawValue) (the whole Decree 30 report document) is not available in this version yet; use json or xlsx")
+                let report = try await quarterlyReport(period, agency: agencyCode, database: database)
+                if paragraphIds {
+                    data = Data(report.allParagraphs.map { "\($0.id)\t\($0.text)\n" }.joined().utf8)
+                } else {
+                switch format {
+                case .md: data = Data(QuarterlyReportMarkdownRenderer.render(report).utf8)
+                case .html: data = Data(QuarterlyReportHTMLRenderer.render(report).utf8)
+                default: data = try QuarterlyReportDocxRenderer.docx(report)
+                }
+                }
             }
             await database.shutdown()
         } catch {
@@ -81,6 +111,37 @@ struct ReportCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+    }
+
+    /// The issued report of the period, or a draft built now; issues it first when asked.
+    func quarterlyReport(_ period: StatisticsPeriod, agency: AgencyCode?, database: Database) async throws -> QuarterlyReport {
+        let reports = QuarterlyReports(database: database)
+        var window: StatisticsPeriod?
+        if let statisticsFrom, let statisticsTo {
+            window = try StatisticsPeriod(from: LocalDate(iso: statisticsFrom), to: LocalDate(iso: statisticsTo))
+        }
+        let stored = try await ReportStore(database: database)
+            .report(periodFrom: period.from, periodTo: period.to, agencyCode: agency?.rawValue ?? "")
+        if stored?.status == .issued {
+            if issue != nil || window != nil || !edits.isEmpty {
+                throw CommandFailure("report: the report of \(period.from)–\(period.to) was issued as \(stored?.number ?? "?") and is frozen")
+            }
+            return try await reports.report(period, agency: agency)
+        }
+        var overrides: [String: String] = [:]
+        for edit in edits {
+            let parts = edit.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            overrides[String(parts[0])] = String(parts[1])
+        }
+        if window != nil || !overrides.isEmpty {
+            try await reports.saveDraft(period, agency: agency, statisticsWindow: window, overrides: overrides)
+        }
+        if let issue, let issuedOn {
+            let report = try await reports.issue(period, agency: agency, number: issue, issuedOn: try LocalDate(iso: issuedOn))
+            FileHandle.standardError.write(Data("issued \(issue) for \(period.from)–\(period.to); it is now frozen\n".utf8))
+            return report
+        }
+        return try await reports.report(period, agency: agency)
     }
 
     static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {

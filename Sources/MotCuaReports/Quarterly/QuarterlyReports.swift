@@ -1,0 +1,82 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import WorkCalendar
+
+/// Loads, drafts and issues quarterly reports: a draft is written from the live records and statistics, with
+/// the officer's edits; an issued report is read back from its frozen content and never regenerated.
+public struct QuarterlyReports: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The report of a period: the issued one if it exists, else a draft built now. `statisticsWindow`
+    /// overrides the window stored with the draft (default: the period itself).
+    public func report(_ period: StatisticsPeriod, agency: AgencyCode? = nil,
+                       statisticsWindow: StatisticsPeriod? = nil) async throws -> QuarterlyReport {
+        let stored = try await ReportStore(database: database)
+            .report(periodFrom: period.from, periodTo: period.to, agencyCode: agency?.rawValue ?? "")
+        if let stored, stored.status == .issued, let content = stored.content {
+            return try QuarterlyReport.thawed(content)
+        }
+        let window = try statisticsWindow
+            ?? stored.map { try StatisticsPeriod(from: $0.statisticsFrom, to: $0.statisticsTo) }
+            ?? period
+        return try await build(period, window: window, agency: agency).applying(stored?.overrides ?? [:])
+    }
+
+    /// The report built from live data, without edits.
+    public func build(_ period: StatisticsPeriod, window: StatisticsPeriod, agency: AgencyCode? = nil,
+                      number: String? = nil, issuedOn: LocalDate? = nil) async throws -> QuarterlyReport {
+        let statistics = try await StatisticsReporter(database: database).report(window, agency: agency)
+        let records = ReportRecordStore(database: database)
+        let documents = try await records.documents(from: period.from, to: period.to)
+        let entries = try await records.entries(from: period.from, to: period.to)
+        return QuarterlyReportBuilder(period: period, statisticsWindow: window, statistics: statistics, documents: documents,
+                                      entries: entries, number: number, issuedOn: issuedOn).build()
+    }
+
+    /// Saves the draft's statistics window and edited paragraphs (merged into those already saved; an empty
+    /// text removes the edit, giving the generated paragraph back).
+    public func saveDraft(_ period: StatisticsPeriod, agency: AgencyCode? = nil, statisticsWindow: StatisticsPeriod? = nil,
+                          overrides: [String: String] = [:]) async throws {
+        let store = ReportStore(database: database)
+        let agencyCode = agency?.rawValue ?? ""
+        let existing = try await store.report(periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode)
+        var window = period
+        if let statisticsWindow {
+            window = statisticsWindow
+        } else if let existing {
+            window = try StatisticsPeriod(from: existing.statisticsFrom, to: existing.statisticsTo)
+        }
+        try await store.saveDraft(StoredReport(
+            periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode,
+            statisticsFrom: window.from, statisticsTo: window.to,
+            overrides: (existing?.overrides ?? [:]).merging(overrides) { $1 }.filter { !$0.value.isEmpty }))
+    }
+
+    /// Issues the report: builds it with its number and date and the draft's edits, and freezes it.
+    @discardableResult
+    public func issue(_ period: StatisticsPeriod, agency: AgencyCode? = nil, number: String, issuedOn: LocalDate,
+                      statisticsWindow: StatisticsPeriod? = nil) async throws -> QuarterlyReport {
+        let store = ReportStore(database: database)
+        let agencyCode = agency?.rawValue ?? ""
+        let existing = try await store.report(periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode)
+        if let existing, existing.status == .issued {
+            throw ReportStoreError.alreadyIssued(period: "\(period.from)–\(period.to)")
+        }
+        let window = try statisticsWindow
+            ?? existing.map { try StatisticsPeriod(from: $0.statisticsFrom, to: $0.statisticsTo) }
+            ?? period
+        let overrides = existing?.overrides ?? [:]
+        let report = try await build(period, window: window, agency: agency, number: number, issuedOn: issuedOn)
+            .applying(overrides)
+        try await store.issue(StoredReport(
+            periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode, statisticsFrom: window.from,
+            statisticsTo: window.to, status: .issued, number: number, issuedOn: issuedOn, overrides: overrides,
+            content: try report.frozen()))
+        return report
+    }
+}
