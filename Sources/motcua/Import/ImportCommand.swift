@@ -67,99 +67,90 @@ final class TerminalProgress: Sendable {
     }
 }
 
-struct ImportAgenciesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "agencies", abstract: "CSV with the header code,name,short_name,parent_code.")
-    @Argument(help: "The CSV file.") var file: String
-    @OptionGroup var databaseOptions: DatabaseOptions
+/// The CSV import commands differ only in their name, their importer and a word on the columns; the
+/// columns in `--help` come from the importer, so help and code cannot disagree.
+protocol CSVImportCommand: AsyncParsableCommand {
+    var file: String { get }
+    var databaseOptions: DatabaseOptions { get }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult
+}
 
+extension CSVImportCommand {
     func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await AgencyImporter(database: database).run(data, progress: progress)
-        }
+        try await ImportRunner(file: file, databaseOptions: databaseOptions).run(Self.importFile)
+    }
+
+    static func help(_ columns: [String], before: String = "", after: String = "") -> String {
+        "\(before)CSV with the header \(columns.joined(separator: ","))\(after)."
     }
 }
 
-struct ImportProceduresCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "procedures",
-        abstract: "CSV with the header code,name,field,agency_code,processing_days,legal_days,online_level.")
+struct ImportAgenciesCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "agencies", abstract: help(AgencyImporter.columns))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await ProcedureImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await AgencyImporter(database: database).run(data, progress: progress)
     }
 }
 
-struct ImportDossiersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "dossiers",
-        abstract: "CSV with the header code,procedure_code,channel,received_at,due_at,completed_at,returned_at,return_channel,outcome,late_agency_code,late_step,late_kind,late_reason,apology_sent.")
+struct ImportProceduresCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "procedures", abstract: help(ProcedureImporter.columns))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await DossierImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await ProcedureImporter(database: database).run(data, progress: progress)
     }
 }
 
-struct ImportGuidanceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "guidance",
-        abstract: "CSV with the header at,kind,agency_code,note (kind: in_person, outgoing_call, incoming_call).")
+struct ImportDossiersCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "dossiers", abstract: help(DossierImporter.columns))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await GuidanceImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await DossierImporter(database: database).run(data, progress: progress)
     }
 }
 
-struct ImportRatingsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ratings",
-        abstract: "CSV with the header at,dossier_code,officer,rating (rating: very_satisfied, satisfied, unsatisfied).")
+struct ImportGuidanceCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "guidance", abstract: help(GuidanceImporter.columns, after: " (kind: in_person, outgoing_call, incoming_call)"))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await RatingImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await GuidanceImporter(database: database).run(data, progress: progress)
     }
 }
 
-struct ImportDocumentsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "documents",
-        abstract: "The register of issued documents, for the quarterly report: CSV with the header number,date,type,issuer,subject,tags,section,lead,note.")
+struct ImportRatingsCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "ratings", abstract: help(RatingImporter.columns, after: " (rating: very_satisfied, satisfied, unsatisfied)"))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await DocumentImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await RatingImporter(database: database).run(data, progress: progress)
     }
 }
 
-struct ImportReportEntriesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report-entries",
-        abstract: "What officers record for the quarterly report: CSV with the header date,kind,section,category,count,title,text,result.")
+struct ImportDocumentsCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "documents", abstract: help(DocumentImporter.columns, before: "The register of issued documents, for the quarterly report: "))
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var databaseOptions: DatabaseOptions
 
-    func run() async throws {
-        try await ImportRunner(file: file, databaseOptions: databaseOptions).run { database, data, progress in
-            try await ReportEntryImporter(database: database).run(data, progress: progress)
-        }
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await DocumentImporter(database: database).run(data, progress: progress)
+    }
+}
+
+struct ImportReportEntriesCommand: CSVImportCommand {
+    static let configuration = CommandConfiguration(commandName: "report-entries", abstract: help(ReportEntryImporter.columns, before: "What officers record for the quarterly report: "))
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    static func importFile(_ database: Database, _ data: Data, _ progress: @escaping ImportProgress) async throws -> ImportResult {
+        try await ReportEntryImporter(database: database).run(data, progress: progress)
     }
 }
