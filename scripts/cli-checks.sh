@@ -80,7 +80,8 @@ out=$("$motcua" serve --port 70000 2>&1); code=$?
 
 port=$(free_port)
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(30)" &
-holder=$!; sleep 0.3
+holder=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done  # until it listens
 bad_config "port in use" "already in use" "$motcua" serve --database "$work/inuse.sqlite" --port "$port"
 kill "$holder" 2>/dev/null
 
