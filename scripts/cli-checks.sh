@@ -16,7 +16,7 @@ fail() { echo "✘ cli: $1"; failed=$((failed + 1)); }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 wait_ready() {  # port
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
@@ -41,7 +41,7 @@ serve_check() {
   grep -q 'hb.request.id=' "$dir/log" && ok "$name: request log lines carry the request id" || fail "$name: request id in log"
   kill -TERM "$server_pid"
   local waited=0
-  while kill -0 "$server_pid" 2>/dev/null && [ $waited -lt 50 ]; do sleep 0.1; waited=$((waited + 1)); done
+  while kill -0 "$server_pid" 2>/dev/null && [ $waited -lt 150 ]; do sleep 0.1; waited=$((waited + 1)); done
   if kill -0 "$server_pid" 2>/dev/null; then fail "$name: did not stop on SIGTERM"; kill -9 "$server_pid"; else
     wait "$server_pid"; local code=$?
     [ "$code" = 0 ] && ok "$name: graceful shutdown on SIGTERM" || fail "$name: exit $code after SIGTERM"
