@@ -45,6 +45,10 @@ struct DemoFiguresTests {
             #expect(justice.details.filter { $0.kind == "system_only" }.map(\.count).reduce(0, +) == 7)
             let planning = try #require(late["Sở Kế hoạch và Đầu tư tỉnh Đắk Nông"])
             #expect(planning.details.filter { $0.kind == "actual" }.allSatisfy { !$0.apologySent })
+            // Scoped to one field: the criminal-record certificates carry Sở Tư pháp's 15 late dossiers.
+            let records = try await StatisticsReporter(database: database).report(window, field: "Lý lịch tư pháp")
+            #expect(records.resolved.late == 15)
+            #expect(records.received.total < report.received.total && records.received.total > 0)
             // The SQL figures equal the rules applied dossier by dossier, and the identity holds.
             let reference = DossierFigures.compute(Self.dataset.dossiers.map(\.dossier), period: window)
             let sql = try await StatisticsStore(database: database).dossierFigures(window)

@@ -81,9 +81,12 @@ public struct StatisticsReporter: Sendable {
     }
 
     /// - Parameter agency: limit to dossiers whose procedure belongs to this agency or one below it.
-    public func report(_ period: StatisticsPeriod, agency: AgencyCode? = nil) async throws -> StatisticsReport {
+    /// - Parameters:
+    ///   - procedure: limit to one procedure; - field: limit to one field (lĩnh vực).
+    public func report(_ period: StatisticsPeriod, agency: AgencyCode? = nil, procedure: ProcedureCode? = nil,
+                       field: String? = nil) async throws -> StatisticsReport {
         let directory = try await AgencyStore(database: database).directory()
-        var scope = StatisticsScope.all
+        var scope = StatisticsScope(procedure: procedure, field: field)
         if let agency {
             guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
             scope.owningAgencies = directory.agencies.keys.filter { code in

@@ -24,6 +24,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "First day, ISO (with --to).") var from: String?
     @Option(help: "Last day, ISO, inclusive (with --from).") var to: String?
     @Option(help: "Limit to the procedures of this agency and the agencies below it.") var agency: String?
+    @Option(help: "Limit the statistics (json, xlsx) to one procedure, by its code.") var procedure: String?
+    @Option(help: "Limit the statistics (json, xlsx) to one field (lĩnh vực), as written in the catalogue.") var field: String?
     @Option(help: "json, md, html, docx or xlsx.") var format: Format = .json
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "First day of the center's statistics in section III, ISO (md, html, docx; saved with the draft).") var statisticsFrom: String?
@@ -75,6 +77,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let period = try period()
         let agencyCode = try agency.map { try AgencyCode(parsing: $0) }
+        let procedureCode = try procedure.map { try ProcedureCode(parsing: $0) }
         let logger = Logger(label: "motcua.report")
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         let data: Data
@@ -82,9 +85,10 @@ struct ReportCommand: AsyncParsableCommand {
             try await Migrator(database: database, logger: logger).migrate()
             switch format {
             case .json:
-                data = try await StatisticsReporter(database: database).report(period, agency: agencyCode).json() + Data("\n".utf8)
+                data = try await StatisticsReporter(database: database)
+                    .report(period, agency: agencyCode, procedure: procedureCode, field: field).json() + Data("\n".utf8)
             case .xlsx:
-                var scope = StatisticsScope.all
+                var scope = StatisticsScope(procedure: procedureCode, field: field)
                 if let agencyCode { scope.owningAgencies = try await Self.subtree(of: agencyCode, database: database) }
                 data = try await Form06Workbook.load(period, database: database, scope: scope).workbook().xlsxData()
             case .md, .html, .docx:
