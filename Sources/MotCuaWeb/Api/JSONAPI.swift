@@ -13,6 +13,7 @@ public struct JSONAPI: Sendable {
     let catalogue: CatalogueAPIController
     let dossiers: DossierAPIController
     let slips: SlipAPIController
+    let serviceLog: ServiceLogAPIController
 
     /// - Parameter now: the clock every change is stamped with (tests pass their own).
     public init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -20,6 +21,7 @@ public struct JSONAPI: Sendable {
         catalogue = CatalogueAPIController(procedures: ProcedureStore(database: database), agencies: agencies, now: now)
         dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies, now: now)
         slips = SlipAPIController(database: database)
+        serviceLog = ServiceLogAPIController(database: database, now: now)
     }
 
     public func addRoutes(to router: Router<AppRequestContext>) {
@@ -28,5 +30,6 @@ public struct JSONAPI: Sendable {
         catalogue.addRoutes(to: group)
         dossiers.addRoutes(to: group)
         slips.addRoutes(to: group)
+        serviceLog.addRoutes(to: group)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MotCuaCore
+import MotCuaStore
+import MotCuaTestSupport
+import MotCuaWeb
+import Testing
+
+@Suite("JSON API: guidance log, ratings and statistics")
+struct ServiceLogAPITests {
+    @Test("record guidance and a rating; read the figures back; refuse outsiders and bad input", arguments: TestBackend.available)
+    func roundTrip(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await Fixtures.seed(database)
+            let clock = TestClock("2021-07-12 09:00")
+            try await apiApplication(database, clock: clock).test(.router) { client in
+                for kind in ["in_person", "in_person", "incoming_call"] {
+                    let reply = try await client.call(.post, "/api/v1/guidance", user: TestUsers.reception,
+                                                      json: #"{"kind": "\#(kind)", "agency_code": "\#(Fixtures.center)", "note": "Hướng dẫn"}"#)
+                    #expect(reply.status == .created, "\(reply.text)")
+                }
+                let outsider = try await client.call(.post, "/api/v1/guidance", user: TestUsers.environmentReception,
+                                                     json: #"{"kind": "in_person", "agency_code": "\#(Fixtures.center)"}"#)
+                #expect(outsider.status == .forbidden)
+                let badKind = try await client.call(.post, "/api/v1/guidance", user: TestUsers.reception,
+                                                    json: #"{"kind": "email", "agency_code": "\#(Fixtures.center)"}"#)
+                #expect(badKind.status == .badRequest || badKind.status == .unprocessableContent)
+                let figures = try await client.call(.get, "/api/v1/guidance?from=2021-07-12&to=2021-07-12", user: TestUsers.reception)
+                #expect(figures.int("total") == 3 && figures.int("in_person") == 2 && figures.int("incoming_calls") == 1)
+
+                let created = try await client.call(.post, "/api/v1/dossiers", user: TestUsers.reception, json: registrationJSON())
+                let code = try #require(created.string("code"))
+                let rating = try await client.call(.post, "/api/v1/ratings", user: TestUsers.reception,
+                                                   json: #"{"dossier_code": "\#(code)", "rating": "satisfied"}"#)
+                #expect(rating.status == .created)
+                let stats = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3", user: TestUsers.manager)
+                #expect(stats.status == .ok)
+                #expect((stats["received"] as? [String: Any])?["total"] as? Int == 1)
+                #expect((stats["guidance"] as? [String: Any])?["total"] as? Int == 3)
+                #expect((stats["satisfaction"] as? [String: Any])?["satisfied_percent"] as? Double == 100)
+                let badQuarter = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q9", user: TestUsers.manager)
+                #expect(badQuarter.status == .badRequest)
+                let anonymous = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3")
+                #expect(anonymous.status == .unauthorized)
+            }
+        }
+    }
+}
