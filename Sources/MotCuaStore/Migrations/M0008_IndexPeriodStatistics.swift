@@ -12,7 +12,8 @@ import SQLKit
 ///   a scan of all the history received before the period.
 /// - `scoring_due_at`: the due instant of the 766 scoring (supplement waits paused, `Dossier.effectiveScoringDueAt`);
 ///   `processing_supplements`: supplement requests after receipt; `has_fees` / `fees_paid` (0 / 1).
-///   Rows written before this migration are filled here from their JSON state.
+///   Rows written before this migration are filled here: in SQL, and from the JSON state of those with a
+///   supplement or payment round (`requested_at`).
 struct M0008_IndexPeriodStatistics: Migration {
     let version = 8
     let name = "IndexPeriodStatistics"
@@ -32,13 +33,21 @@ struct M0008_IndexPeriodStatistics: Migration {
             for column in columns { builder = builder.column(SQLIdentifier(column)) }
             try await builder.run()
         }
-        let rows = try await database.select().columns("code", "state").from("dossiers").all()
+        try await database.raw("""
+            UPDATE dossiers SET
+                finished_at = CASE WHEN completed_at IS NULL THEN withdrawn_at
+                                   WHEN withdrawn_at IS NULL OR completed_at <= withdrawn_at THEN completed_at
+                                   ELSE withdrawn_at END,
+                scoring_due_at = due_at, processing_supplements = 0, has_fees = 0, fees_paid = 0
+            """).run()
+        try await database.raw("UPDATE dossiers SET open_seconds = finished_at - received_at WHERE finished_at IS NOT NULL AND received_at IS NOT NULL").run()
+        // Supplements and payments live only in the JSON state: read it where it mentions them.
+        let rows = try await database.select().columns("code", "state").from("dossiers")
+            .where(SQLColumn("state"), .like, SQLBind("%requested_at%")).all()
         for row in rows {
             let code = try row.decode(column: "code", as: String.self)
-            let dossier = try MotCuaJSON.decode(Dossier.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
+            guard let dossier = try? MotCuaJSON.decode(Dossier.self, from: Data(try row.decode(column: "state", as: String.self).utf8)) else { continue }
             try await database.update("dossiers")
-                .set("finished_at", to: Instant.seconds(dossier.finishedAt))
-                .set("open_seconds", to: DossierProjection.openSeconds(dossier))
                 .set("scoring_due_at", to: Instant.seconds(dossier.effectiveScoringDueAt))
                 .set("processing_supplements", to: dossier.processingSupplementRequests)
                 .set("has_fees", to: dossier.hasFees ? 1 : 0)
