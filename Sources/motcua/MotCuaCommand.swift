@@ -9,7 +9,8 @@ struct MotCuaCommand: AsyncParsableCommand {
         commandName: "motcua",
         abstract: "MotCua — phần mềm một cửa: serve, migrate and manage a public administration service center.",
         subcommands: [ServeCommand.self, MigrateCommand.self, CalendarCommand.self, ImportCommand.self,
-                      ReportCommand.self, UserCommand.self, DemoCommand.self])
+                      ReportCommand.self, IndicatorsCommand.self, UserCommand.self, DemoCommand.self,
+                      StatisticsBenchmarkCommand.self])
 
     static func main() async {
         LoggingSetup.bootstrap()

@@ -90,6 +90,47 @@ struct StatisticsStoreTests {
         }
     }
 
+    /// Dossiers received, completed or withdrawn exactly at the period's midnights, and one open for eight
+    /// months (the bound MAX(open_seconds) of the query's index ranges must reach back to it).
+    @Test("boundaries at midnights and long-open dossiers equal the reference", arguments: TestBackend.available)
+    func boundaries(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await Fixtures.seed(database)
+            let header = DossierImporter.columns.joined(separator: ",")
+            // code, procedure, channel, received, due, completed, returned, return channel, outcome, …
+            let rows = [
+                "000.00.15.H56-210614-0001,1.009645,counter,2021-06-14T16:00,2021-06-15T00:00,2021-06-15T00:00,,,approved,,,,,",
+                "000.00.15.H56-210614-0002,1.009645,counter,2021-06-14T16:00,2021-06-20T00:00,2021-06-14T23:59,,,approved,,,,,",
+                "000.00.15.H56-210614-0003,1.009645,online,2021-06-14T23:59,2021-06-20T00:00,2021-06-15T00:00,,,withdrawn,,,,,",
+                "000.00.15.H56-210615-0001,1.009645,online,2021-06-15T00:00,2021-09-15T00:00,2021-09-15T00:00,,,approved,,,,,",
+                "000.00.15.H56-210615-0002,1.009645,postal,2021-06-15T00:00,2021-09-14T23:59,2021-09-14T23:59,,,withdrawn,,,,,",
+                "000.00.15.H56-210914-0001,1.009645,counter,2021-09-14T23:59,2021-09-15T00:00,,,,,,,,,",
+                "000.00.15.H56-210915-0001,1.009645,counter,2021-09-15T00:00,2021-09-20T00:00,,,,,,,,,",
+                "000.00.15.H56-210104-0001,1.009645,counter,2021-01-04T08:00,2021-02-01T08:00,2021-09-01T08:00,,,approved,,,,,",
+                "000.00.15.H56-210104-0002,1.009645,counter,2021-01-04T08:00,2021-02-01T08:00,,,,,,,,,",
+            ]
+            _ = try await DossierImporter(database: database).run(Data(([header] + rows).joined(separator: "\n").utf8))
+            var dossiers: [Dossier] = []
+            for code in try await database.sql.select().column("code").from("dossiers").all() {
+                dossiers.append(try await DossierStore(database: database).dossier(try DossierCode(parsing: code.decode(column: "code", as: String.self))))
+            }
+            let statistics = StatisticsStore(database: database)
+            for period in [try StatisticsPeriod.quarter(3, of: 2021),
+                           try StatisticsPeriod(from: LocalDate(iso: "2021-06-14"), to: LocalDate(iso: "2021-06-14")),
+                           try StatisticsPeriod(from: LocalDate(iso: "2021-09-15"), to: LocalDate(iso: "2021-09-30")),
+                           try StatisticsPeriod(from: LocalDate(iso: "2021-08-01"), to: LocalDate(iso: "2021-08-31"))] {
+                let sql = try await statistics.dossierFigures(period)
+                #expect(sql == DossierFigures.compute(dossiers, period: period), "period \(period.from)–\(period.to)")
+                #expect(sql.identityHolds)
+                let byAgency = try await statistics.dossierFiguresByOwningAgency(period)
+                #expect(byAgency.map(\.1.received).reduce(0, +) == sql.received)
+                #expect(byAgency.map(\.1.carriedOver).reduce(0, +) == sql.carriedOver)
+            }
+            let august = try await statistics.dossierFigures(try StatisticsPeriod(from: LocalDate(iso: "2021-08-01"), to: LocalDate(iso: "2021-08-31")))
+            #expect(august.carriedOver >= 2)
+        }
+    }
+
     @Test("late dossiers are grouped by agency, procedure, step, kind, reason and apology", arguments: TestBackend.available)
     func lateGroups(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { database in

@@ -97,6 +97,9 @@ struct DossierAPITests {
                 let store = DossierStore(database: database)
                 let dossierCode = try DossierCode(parsing: code)
                 #expect(try await store.rebuilt(dossierCode) == store.dossier(dossierCode))
+                let a = String(decoding: try MotCuaJSON.encode(try await store.rebuilt(dossierCode)), as: UTF8.self)
+                let b = String(decoding: try MotCuaJSON.encode(try await store.dossier(dossierCode)), as: UTF8.self)
+                if a != b { print("REBUILT \(a)\nSTORED  \(b)") }
             }
         }
     }

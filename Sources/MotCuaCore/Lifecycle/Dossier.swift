@@ -22,6 +22,9 @@ public struct Dossier: Sendable, Hashable, Codable {
     public internal(set) var dueAt: Date?
     /// The due instant shown to the citizen: `dueAt`, or the extension's new date.
     public internal(set) var citizenDueAt: Date?
+    /// The due instant of the Decision 766/QĐ-TTg scoring when it differs from `dueAt`: every wait for the
+    /// applicant pauses the period (a supplement under the restart policy included). Nil means `dueAt`.
+    public internal(set) var scoringDueAt: Date?
     public internal(set) var status: DossierStatus
     /// Step visits in order of handover.
     public internal(set) var visits: [StepVisit]
@@ -47,7 +50,7 @@ public struct Dossier: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case code, procedure, owningAgencyCode = "owning_agency_code", applicant, channel
         case registeredAt = "registered_at", receivedAt = "received_at", dueAt = "due_at"
-        case citizenDueAt = "citizen_due_at", status, visits, supplementRounds = "supplement_rounds", payments
+        case citizenDueAt = "citizen_due_at", scoringDueAt = "scoring_due_at", status, visits, supplementRounds = "supplement_rounds", payments
         case dueExtension = "due_extension", outcome, completedAt = "completed_at", closedAt = "closed_at"
         case closingReason = "closing_reason", returnedAt = "returned_at", returnChannel = "return_channel"
         case lateness, lastEventAt = "last_event_at", version

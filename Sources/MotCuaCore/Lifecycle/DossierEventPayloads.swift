@@ -72,12 +72,15 @@ public struct Resumption: Sendable, Hashable, Codable {
     /// New legal and citizen due instants (nil before receipt).
     public var dueAt: Date?
     public var citizenDueAt: Date?
+    /// The Decision 766 scoring's due instant when it differs from `dueAt` (a restart, or after one): the
+    /// previous scoring due pushed by the time waited. Nil means `dueAt`.
+    public var pausedDueAt: Date?
     /// Minutes waited in the open step's hours, and its new due instant (nil without an open step).
     public var stepWaitedMinutes: Int?
     public var stepDueAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case waitedMinutes = "waited_minutes", dueAt = "due_at", citizenDueAt = "citizen_due_at"
+        case waitedMinutes = "waited_minutes", dueAt = "due_at", citizenDueAt = "citizen_due_at", pausedDueAt = "paused_due_at"
         case stepWaitedMinutes = "step_waited_minutes", stepDueAt = "step_due_at"
     }
 }

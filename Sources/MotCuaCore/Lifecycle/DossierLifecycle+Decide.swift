@@ -258,7 +258,8 @@ public enum DossierLifecycle {
                        restart: Bool) throws(LifecycleError) -> Resumption {
         let hours = c.owningHours
         let waited = try calendar { try c.calendar.workingMinutes(from: since, to: at, hours: hours) }
-        var result = Resumption(waitedMinutes: waited, dueAt: nil, citizenDueAt: nil, stepWaitedMinutes: nil, stepDueAt: nil)
+        var result = Resumption(waitedMinutes: waited, dueAt: nil, citizenDueAt: nil, pausedDueAt: nil,
+                                stepWaitedMinutes: nil, stepDueAt: nil)
         if s.receivedAt != nil, let due = s.dueAt, let citizen = s.citizenDueAt {
             if restart {
                 let fresh = try deadline(receivedAt: at, context: c).due
@@ -267,6 +268,9 @@ public enum DossierLifecycle {
             } else {
                 result.dueAt = try push(due, by: waited, hours: hours, context: c)
                 result.citizenDueAt = try push(citizen, by: waited, hours: hours, context: c)
+            }
+            if restart || s.scoringDueAt != nil {
+                result.pausedDueAt = try push(s.scoringDueAt ?? due, by: waited, hours: hours, context: c)
             }
         }
         if let visit = s.openVisit, let suspended = visit.suspendedAt {

@@ -84,7 +84,10 @@ extension DossierLifecycle {
             if let i = d.visits.indices.last, d.visits[i].isOpen { d.visits[i].suspendedAt = at }
         }
         func resumeClocks(_ r: Resumption) {
-            if let due = r.dueAt { d.dueAt = due }
+            if let due = r.dueAt {
+                d.dueAt = due
+                d.scoringDueAt = r.pausedDueAt
+            }
             if let citizen = r.citizenDueAt { d.citizenDueAt = citizen }
             if let i = d.visits.indices.last, d.visits[i].isOpen, d.visits[i].suspendedAt != nil {
                 d.visits[i].pausedMinutes += r.stepWaitedMinutes ?? 0
@@ -217,6 +220,7 @@ extension Dossier {
         self.receivedAt = nil
         self.dueAt = nil
         self.citizenDueAt = nil
+        self.scoringDueAt = nil
         self.status = status
         self.visits = []
         self.supplementRounds = []

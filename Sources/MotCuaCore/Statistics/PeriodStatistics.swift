@@ -95,3 +95,20 @@ extension Dossier {
         return closedAt
     }
 }
+
+extension Dossier {
+    /// When the dossier stopped counting as open: completed or withdrawn/stopped, whichever came first.
+    public var finishedAt: Date? { [completedAt, withdrawnAt].compactMap { $0 }.min() }
+
+    /// The due instant of the Decision 766/QĐ-TTg scoring: `dueAt` with every wait for the applicant paused.
+    public var effectiveScoringDueAt: Date? { scoringDueAt ?? dueAt }
+
+    /// Supplement requests made after receipt (the 766 scoring counts a dossier with more than one as late).
+    public var processingSupplementRequests: Int { supplementRounds.filter { $0.phase == .processing }.count }
+
+    /// Fees or financial obligations were asked for.
+    public var hasFees: Bool { !payments.isEmpty }
+
+    /// Every payment asked for was paid.
+    public var feesPaid: Bool { !payments.isEmpty && payments.allSatisfy { $0.paidAt != nil } }
+}

@@ -12,6 +12,8 @@ public struct SlipLoader: Sendable {
         self.database = database
     }
 
+    // Not optimised: the Swift 6.3 release compiler crashes splitting this coroutine (LLVM coro-split).
+    @_optimize(none)
     public func context(for code: DossierCode, officer: SlipOfficer?, number: String? = nil) async throws -> SlipContext {
         let dossier = try await DossierStore(database: database).dossier(code)
         let procedures = ProcedureStore(database: database)

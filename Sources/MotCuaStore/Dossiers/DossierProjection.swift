@@ -32,6 +32,12 @@ struct DossierProjection {
             ("outcome", dossier.outcome?.rawValue),
             ("closed_at", Instant.seconds(dossier.closedAt)),
             ("withdrawn_at", Instant.seconds(dossier.withdrawnAt)),
+            ("finished_at", Instant.seconds(dossier.finishedAt)),
+            ("open_seconds", Self.openSeconds(dossier)),
+            ("scoring_due_at", Instant.seconds(dossier.effectiveScoringDueAt)),
+            ("processing_supplements", dossier.processingSupplementRequests),
+            ("has_fees", dossier.hasFees ? 1 : 0),
+            ("fees_paid", dossier.feesPaid ? 1 : 0),
             ("returned_at", Instant.seconds(dossier.returnedAt)),
             ("return_channel", dossier.returnChannel?.rawValue),
             ("current_agency_code", open?.agencyCode.rawValue),
@@ -46,6 +52,13 @@ struct DossierProjection {
             ("state", try JSONText.encode(dossier)),
             ("updated_at", Instant.seconds(updatedAt)),
         ]
+    }
+
+    /// Seconds from receipt to completion or withdrawal (M0008): its maximum bounds how far back before a
+    /// period the dossiers still open at its start can have been received.
+    static func openSeconds(_ dossier: Dossier) -> Int? {
+        guard let received = Instant.seconds(dossier.receivedAt), let finished = Instant.seconds(dossier.finishedAt) else { return nil }
+        return finished - received
     }
 
     /// What the list's text search matches (M0006): the code and the applicant's name, folded.

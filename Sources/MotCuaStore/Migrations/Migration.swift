@@ -19,6 +19,7 @@ public enum Migrations {
         M0005_CreateUsers(),
         M0006_IndexDossierListing(),
         M0007_CreateGuidanceAndRatings(),
+        M0008_IndexPeriodStatistics(),
         M0009_CreateReportRecords(),
         M0010_CreateFeedback(),
     ]

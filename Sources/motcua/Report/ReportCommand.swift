@@ -61,6 +61,11 @@ struct ReportCommand: AsyncParsableCommand {
         if let from, let to {
             return try StatisticsPeriod(from: LocalDate(iso: from), to: LocalDate(iso: to))
         }
+        return try Self.quarterPeriod(quarter)
+    }
+
+    /// The Decree 09/2019 period of "2021-Q3", or of the current quarter.
+    static func quarterPeriod(_ quarter: String?) throws -> StatisticsPeriod {
         let text = quarter ?? Self.currentQuarter()
         let parts = text.uppercased().split(separator: "-Q")
         guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else {
