@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import MotCuaReports
+import MotCuaStore
+import Plot
+import WorkCalendar
+
+/// `/hang-doi`: the work queue of the signed-in officer's agencies — dossiers at their steps, the most
+/// urgent first, marked overdue, due within one working day, or within the deadline.
+struct WorkQueueController: Sendable {
+    static let path = "/hang-doi"
+    let dossiers: DossierStore
+    let calendar: CalendarDayStore
+    let now: @Sendable () -> Date
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Self.path), use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requireRole(request, .specialist, .leader, .reception)
+        let queue = try await dossiers.workQueue(of: principal.agencies)
+        let now = now()
+        let soon = try await calendar.workingCalendar().deadline(addingWorkingDays: 1, to: now).due
+        let rows = queue.map { item in
+            WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon))
+        }
+        return HTMLResponse.make(WorkQueueView(officer: principal.displayName, rows: rows).document,
+                                 headers: [.cacheControl: "no-store"])
+    }
+}
+
+struct WorkQueueView {
+    enum Urgency: String {
+        case overdue, dueSoon, within
+
+        init(due: Date?, now: Date, soon: Date) {
+            guard let due else { self = .within; return }
+            self = due < now ? .overdue : (due <= soon ? .dueSoon : .within)
+        }
+
+        var label: String {
+            switch self {
+            case .overdue: "Quá hạn"
+            case .dueSoon: "Đến hạn trong 1 ngày làm việc"
+            case .within: "Trong hạn"
+            }
+        }
+
+        var cssClass: String {
+            switch self {
+            case .overdue: "overdue"
+            case .dueSoon: "alert"
+            case .within: "within"
+            }
+        }
+    }
+
+    struct Row { let item: QueuedDossier; let urgency: Urgency }
+
+    let officer: String
+    let rows: [Row]
+
+    var document: HTML {
+        let overdue = rows.filter { $0.urgency == .overdue }.count
+        let soon = rows.filter { $0.urgency == .dueSoon }.count
+        return SiteLayout.page(title: "Hồ sơ cần xử lý",
+            .h1(.text("Hồ sơ cần xử lý")),
+            .p(.class("muted"), .text("\(officer): \(rows.count) hồ sơ — \(overdue) quá hạn, \(soon) đến hạn trong 1 ngày làm việc.")),
+            .if(rows.isEmpty, .p(.text("Không có hồ sơ nào đang chờ ở bước của đơn vị."))),
+            .if(!rows.isEmpty, .table(
+                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
+                           .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")))),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.text(row.item.code.rawValue)),
+                        .td(.text(row.item.step)),
+                        .td(.text(row.item.stepDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
+                        .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
+                        .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))))
+                })
+            ))
+        )
+    }
+}
