@@ -26,15 +26,9 @@ enum CalendarLoader {
             return .vietnam
         }
         let logger = Logger(label: "motcua.calendar")
-        let database = try await DatabaseOpener.open(options, logger: logger)
-        do {
+        return try await DatabaseOpener.withDatabase(options, logger: logger, migrate: false) { database in
             let hasTable = try await Migrator(database: database, logger: logger).currentVersion() >= 1
-            let calendar = hasTable ? try await CalendarDayStore(database: database).workingCalendar() : .vietnam
-            await database.shutdown()
-            return calendar
-        } catch {
-            await database.shutdown()
-            throw error
+            return hasTable ? try await CalendarDayStore(database: database).workingCalendar() : .vietnam
         }
     }
 }
@@ -208,14 +202,8 @@ struct CalendarSetDayCommand: AsyncParsableCommand {
             throw CommandFailure("set-day: DATE must be within \(WorkingCalendar.supportedYears.lowerBound)–\(WorkingCalendar.supportedYears.upperBound)")
         }
         let logger = Logger(label: "motcua.calendar")
-        let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
-        do {
-            try await Migrator(database: database, logger: logger).migrate()
+        try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database in
             try await CalendarDayStore(database: database).set(DayEntry(date: day, kind: dayKind, name: trimmed))
-            await database.shutdown()
-        } catch {
-            await database.shutdown()
-            throw error
         }
         print("\(day),\(dayKind.rawValue),\(CSVOutput.quote(trimmed))")
     }
@@ -232,15 +220,8 @@ struct CalendarUnsetDayCommand: AsyncParsableCommand {
     func run() async throws {
         let day = try LocalDate(iso: date)
         let logger = Logger(label: "motcua.calendar")
-        let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
-        let removed: Bool
-        do {
-            try await Migrator(database: database, logger: logger).migrate()
-            removed = try await CalendarDayStore(database: database).unset(day)
-            await database.shutdown()
-        } catch {
-            await database.shutdown()
-            throw error
+        let removed = try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database in
+            try await CalendarDayStore(database: database).unset(day)
         }
         guard removed else { throw CommandFailure("calendar: no day set for \(day) in the database") }
         print("removed \(day)")

@@ -52,15 +52,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
             }
         }
         let logger = Logger(label: "motcua.indicators")
-        let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
-        let report: IndicatorReport
-        do {
-            try await Migrator(database: database, logger: logger).migrate()
-            report = try await IndicatorReporter(database: database).report(period, settings: indicatorSettings)
-            await database.shutdown()
-        } catch {
-            await database.shutdown()
-            throw error
+        let report = try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database in
+            try await IndicatorReporter(database: database).report(period, settings: indicatorSettings)
         }
         switch format {
         case .json:

@@ -84,10 +84,8 @@ struct ReportCommand: AsyncParsableCommand {
         let agencyCode = try agency.map { try AgencyCode(parsing: $0) }
         let procedureCode = try procedure.map { try ProcedureCode(parsing: $0) }
         let logger = Logger(label: "motcua.report")
-        let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
-        let data: Data
-        do {
-            try await Migrator(database: database, logger: logger).migrate()
+        let data = try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database -> Data in
+            let data: Data
             switch format {
             case .json:
                 data = try await StatisticsReporter(database: database)
@@ -108,10 +106,7 @@ struct ReportCommand: AsyncParsableCommand {
                 }
                 }
             }
-            await database.shutdown()
-        } catch {
-            await database.shutdown()
-            throw error
+            return data
         }
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output)) } catch {

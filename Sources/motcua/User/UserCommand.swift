@@ -21,14 +21,11 @@ struct UserCommand: AsyncParsableCommand {
 enum UserAccountsRunner {
     static func run<T: Sendable>(_ options: DatabaseOptions, _ body: (UserAccounts) async throws -> T) async throws -> T {
         let logger = Logger(label: "motcua.user")
-        let database = try await DatabaseOpener.open(options, logger: logger)
         do {
-            try await Migrator(database: database, logger: logger).migrate()
-            let result = try await body(UserAccounts(database: database))
-            await database.shutdown()
-            return result
+            return try await DatabaseOpener.withDatabase(options, logger: logger) { database in
+                try await body(UserAccounts(database: database))
+            }
         } catch {
-            await database.shutdown()
             throw UserCommandError.clean(error)
         }
     }
@@ -150,15 +147,9 @@ struct UserListCommand: AsyncParsableCommand {
             return
         }
         let logger = Logger(label: "motcua.user")
-        let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
-        let users: [UserRecord]
-        do {
+        let users = try await DatabaseOpener.withDatabase(databaseOptions, logger: logger, migrate: false) { database in
             let migrated = try await Migrator(database: database, logger: logger).currentVersion() >= 5
-            users = migrated ? try await UserStore(database: database).all() : []
-            await database.shutdown()
-        } catch {
-            await database.shutdown()
-            throw error
+            return migrated ? try await UserStore(database: database).all() : []
         }
         print(UserCSV.header)
         for user in users { print(UserCSV.line(user)) }
