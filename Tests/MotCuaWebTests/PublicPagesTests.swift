@@ -20,8 +20,8 @@ struct PublicPagesTests {
                 let home = try await client.execute(uri: "/", method: .get)
                 #expect(home.status == .ok)
                 #expect(home.text.contains("<main id=\"noi-dung\">") && home.text.contains("lang=\"vi\""))
-                #expect(home.text.contains("/tai-nguyen/motcua-1.css"))
-                let css = try await client.execute(uri: "/tai-nguyen/motcua-1.css", method: .get)
+                #expect(home.text.contains("/tai-nguyen/motcua-2.css"))
+                let css = try await client.execute(uri: "/tai-nguyen/motcua-2.css", method: .get)
                 #expect(css.headers[.contentType]?.hasPrefix("text/css") == true)
 
                 let found = try await client.execute(uri: "/thu-tuc?q=dieu+chinh+giay+chung+nhan", method: .get)

@@ -29,6 +29,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     HealthController(database: configuration.database).addRoutes(to: router)
     MetricsController().addRoutes(to: router)
     SiteStyleSheet.addRoutes(to: router)
+    SiteScript.addRoutes(to: router)
     router.get("/") { _, _ in HTMLResponse.make(HomePage.document) }
     ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)

@@ -14,17 +14,8 @@ enum SiteLayout {
     ]
 
     static func page(title: String, current: String? = nil, _ content: Node<HTML.BodyContext>...) -> HTML {
-        HTML(
-            .lang(.vietnamese),
-            .head(
-                .encoding(.utf8),
-                .viewport(.accordingToDevice),
-                .element(named: "title", text: "\(title) — MotCua"),
-                .stylesheet(SiteStyleSheet.path)
-            ),
-            .body(
-                .a(.class("skip"), .href("#noi-dung"), .text("Bỏ qua, đến nội dung chính")),
-                .header(
+        document(title: title, bodyClass: nil,
+                 header: .header(
                     .class("site"),
                     .p(.class("brand"), .a(.href("/"), .text("MotCua")),
                        .span(.text(" · Trung tâm Phục vụ hành chính công"))),
@@ -35,8 +26,27 @@ enum SiteLayout {
                                    .text(link.title)))
                         })
                     )
-                ),
-                .main(.id("noi-dung"), .group(content)),
+                 ),
+                 content: .group(content))
+    }
+
+    /// The document around a header and content: skip link, main landmark, footer, our stylesheet and script.
+    static func document(title: String, bodyClass: String?, header: Node<HTML.BodyContext>,
+                         content: Node<HTML.BodyContext>) -> HTML {
+        HTML(
+            .lang(.vietnamese),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .element(named: "title", text: "\(title) — MotCua"),
+                .stylesheet(SiteStyleSheet.path),
+                .script(.src(SiteScript.path), .attribute(named: "defer", value: "defer"))
+            ),
+            .body(
+                .unwrap(bodyClass) { .class($0) },
+                .a(.class("skip"), .href("#noi-dung"), .text("Bỏ qua, đến nội dung chính")),
+                header,
+                .main(.id("noi-dung"), content),
                 .footer(.class("site"), .p(.text("MotCua — phần mềm một cửa, mã nguồn mở.")))
             )
         )

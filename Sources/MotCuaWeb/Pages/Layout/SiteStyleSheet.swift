@@ -3,9 +3,14 @@ import Hummingbird
 /// Our own stylesheet, served from the binary with a long cache lifetime (its path carries a version).
 /// Readable on a counter PC, a tablet and a phone; colours with at least 4.5:1 contrast.
 enum SiteStyleSheet {
-    static let path = "/tai-nguyen/motcua-1.css"
+    static let path = "/tai-nguyen/motcua-2.css"
 
-    static let text = """
+    /// The whole stylesheet: the base rules, then each part of the site's own rules (one file each, so
+    /// that parts are written apart). Bump the number in `path` when the rules change.
+    static let text = [base, staffRules, receptionRules, dossierRules, dashboardRules, administrationRules,
+                       submissionRules].joined(separator: "\n")
+
+    static let base = """
     :root { --ink: #1b1f23; --muted: #4a5560; --brand: #0b4f8a; --line: #c9d3dc; --bg: #f6f8fa; --ok: #1d6b2f; --warn: #8a5300; --bad: #a4161a; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 17px/1.5 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
@@ -41,11 +46,13 @@ enum SiteStyleSheet {
     @media print { header.site, footer.site, form { display: none; } }
     """
 
+    static let staffRules = """
+    header.site form.signout { margin-left: auto; display: flex; gap: 8px; align-items: center; }
+    header.site form.signout button { background: transparent; border-color: #fff; padding: 4px 10px; }
+    body.staff main { max-width: 1200px; }
+    """
+
     static func addRoutes<Context: RequestContext>(to router: Router<Context>) {
-        router.get(RouterPath(path)) { _, _ in
-            Response(status: .ok,
-                     headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=31536000, immutable"],
-                     body: .init(byteBuffer: ByteBuffer(string: text)))
-        }
+        StaticAsset(path: path, contentType: "text/css; charset=utf-8", text: text).addRoutes(to: router)
     }
 }

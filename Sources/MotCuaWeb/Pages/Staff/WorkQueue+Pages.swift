@@ -9,7 +9,7 @@ import WorkCalendar
 /// `/hang-doi`: the work queue of the signed-in officer's agencies — dossiers at their steps, the most
 /// urgent first, marked overdue, due within one working day, or within the deadline.
 struct WorkQueueController: Sendable {
-    static let path = "/hang-doi"
+    static let path = StaffPaths.workQueue
     let dossiers: DossierStore
     let calendar: CalendarDayStore
     let now: @Sendable () -> Date
@@ -26,7 +26,7 @@ struct WorkQueueController: Sendable {
         let rows = queue.map { item in
             WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon))
         }
-        return HTMLResponse.make(WorkQueueView(officer: principal.displayName, rows: rows).document,
+        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows).document,
                                  headers: [.cacheControl: "no-store"])
     }
 }
@@ -59,21 +59,21 @@ struct WorkQueueView {
 
     struct Row { let item: QueuedDossier; let urgency: Urgency }
 
-    let officer: String
+    let frame: StaffFrame
     let rows: [Row]
 
     var document: HTML {
         let overdue = rows.filter { $0.urgency == .overdue }.count
         let soon = rows.filter { $0.urgency == .dueSoon }.count
-        return SiteLayout.page(title: "Hồ sơ cần xử lý",
+        return SiteLayout.staffPage(frame, title: "Hồ sơ cần xử lý", current: StaffPaths.workQueue,
             .h1(.text("Hồ sơ cần xử lý")),
-            .p(.class("muted"), .text("\(officer): \(rows.count) hồ sơ — \(overdue) quá hạn, \(soon) đến hạn trong 1 ngày làm việc.")),
+            .p(.class("muted"), .text("\(frame.principal.displayName): \(rows.count) hồ sơ — \(overdue) quá hạn, \(soon) đến hạn trong 1 ngày làm việc.")),
             .if(rows.isEmpty, .p(.text("Không có hồ sơ nào đang chờ ở bước của đơn vị."))),
             .if(!rows.isEmpty, .table(
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
                            .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(row.item.code.rawValue)),
+                    .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.item.code.rawValue)), .text(row.item.code.rawValue))),
                         .td(.text(row.item.step)),
                         .td(.text(row.item.stepDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
                         .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),

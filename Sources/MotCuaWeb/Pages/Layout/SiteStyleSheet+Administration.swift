@@ -1,0 +1,5 @@
+extension SiteStyleSheet {
+    /// Rules of the administration pages.
+    static let administrationRules = """
+    """
+}

@@ -1,0 +1,5 @@
+extension SiteStyleSheet {
+    /// Rules of the dashboard pages.
+    static let dashboardRules = """
+    """
+}

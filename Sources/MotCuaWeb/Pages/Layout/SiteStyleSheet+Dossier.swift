@@ -1,0 +1,5 @@
+extension SiteStyleSheet {
+    /// Rules of the dossier pages.
+    static let dossierRules = """
+    """
+}

@@ -1,0 +1,5 @@
+extension SiteStyleSheet {
+    /// Rules of the reception pages.
+    static let receptionRules = """
+    """
+}

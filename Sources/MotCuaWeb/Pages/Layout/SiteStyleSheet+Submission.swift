@@ -1,0 +1,5 @@
+extension SiteStyleSheet {
+    /// Rules of the submission pages.
+    static let submissionRules = """
+    """
+}
