@@ -65,7 +65,8 @@ struct RatingTabletView {
                 .element(named: "title", text: "\(title) — MotCua"),
                 .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"),
                                                 .attribute(named: "content", value: "\($0);url=\(RatingTabletController.path)")) },
-                .stylesheet(SiteStyleSheet.path)
+                .stylesheet(SiteStyleSheet.path),
+                .link(.rel(.icon), .href(SiteIcon.path), .type("image/svg+xml"))
             ),
             .body(.class("tablet"), .main(.id("noi-dung"), .group(content)))
         )
