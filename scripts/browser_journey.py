@@ -19,6 +19,10 @@ import time
 import urllib.request
 import zipfile
 
+try:  # axe-core, the accessibility checker, bundled by this PyPI package
+    from axe_selenium_python import Axe
+except ImportError:
+    Axe = None
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -74,9 +78,22 @@ class Journey:
             "var n = performance.getEntriesByType('navigation')[0]; return n ? n.decodedBodySize : 0;")
         if size and size > PAGE_LIMIT_BYTES:
             self.problems.append(f"{name}: page weighs {size} bytes (limit {PAGE_LIMIT_BYTES})")
+        self.check_accessibility(name)
         if self.problems:
             raise JourneyFailure("; ".join(self.problems))
         print(f"  ok  {name:<28} {self.driver.current_url}  ({size} bytes)")
+
+    def check_accessibility(self, name):
+        """axe-core's WCAG 2 A/AA rules; serious and critical violations fail the journey."""
+        if Axe is None:
+            return
+        axe = Axe(self.driver)
+        axe.inject()
+        results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+        for violation in results["violations"]:
+            if violation.get("impact") in ("serious", "critical"):
+                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                self.problems.append(f"{name}: accessibility: {violation['id']} ({violation['help']}) at {targets}")
 
     def screenshot(self, name):
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
