@@ -261,6 +261,18 @@ class Journey:
             file.write(body)
         print(f"  ok  DOCX {len(body)} bytes")
 
+        print("== citizens' pages on a phone")
+        self.driver.delete_all_cookies()
+        self.driver.set_window_size(390, 844)
+        for path, name in (("/", "dien-thoai-trang-chu"), ("/thu-tuc?q=ly+lich+tu+phap", "dien-thoai-thu-tuc"),
+                           (f"/thu-tuc/{PROCEDURE_CODE}", "dien-thoai-chi-tiet"), ("/tra-cuu", "dien-thoai-tra-cuu"),
+                           ("/phan-anh", "dien-thoai-phan-anh")):
+            self.open(path, name)
+            overflow = self.driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            if overflow > 0:
+                raise JourneyFailure(f"{name}: the page is {overflow} px wider than a phone's screen")
+
     def close(self):
         self.driver.quit()
 
