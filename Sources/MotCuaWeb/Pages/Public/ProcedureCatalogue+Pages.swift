@@ -30,8 +30,10 @@ struct ProcedureCatalogueController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let raw = try context.parameters.require("code")
-        guard let code = try? ProcedureCode(parsing: raw),
-              let procedure = try? await procedures.procedure(code, at: Date()) else {
+        let code = try? ProcedureCode(parsing: raw)
+        var found: Procedure?
+        if let code { found = try await ifFound { try await procedures.procedure(code, at: Date()) } }
+        guard let procedure = found else {
             return HTMLResponse.make(SimplePage.document(title: "Không tìm thấy thủ tục",
                                                          message: "Không có thủ tục mã \"\(raw)\" đang được áp dụng."),
                                      status: .notFound)

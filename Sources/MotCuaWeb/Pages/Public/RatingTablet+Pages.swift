@@ -24,7 +24,9 @@ struct RatingTabletController: Sendable {
             return HTMLResponse.make(RatingTabletView.waiting)
         }
         let code = try? ProcedureCode(parsing: dossier.procedureCode)
-        let name = if let code { try? await procedures.procedure(code, at: now()).name } else { String?.none }
+        var procedure: Procedure?
+        if let code { procedure = try await ifFound { try await procedures.procedure(code, at: now()) } }
+        let name = procedure?.name
         return HTMLResponse.make(RatingTabletView(code: dossier.code.rawValue, procedureName: name ?? "",
                                                   csrfToken: context.csrfToken ?? "").document)
     }
