@@ -47,7 +47,10 @@ public struct CSRFMiddleware: RouterMiddleware {
             if let header = request.headers[Self.headerName] {
                 sent = header
             } else {
-                sent = try await FormFields.read(from: &request, limit: context.maxUploadSize)[Self.formField]
+                // The online submission carries files: its body may be larger than other forms'.
+                let limit = request.uri.path.hasPrefix(OnlineSubmissionController.path + "/")
+                    ? OnlineSubmissionController.maximumRequestBytes : context.maxUploadSize
+                sent = try await FormFields.read(from: &request, limit: limit)[Self.formField]
             }
             guard let expected, let sent, SecretToken.constantTimeEquals(sent, expected) else {
                 context.logger.notice("refused a request without a valid CSRF token")
