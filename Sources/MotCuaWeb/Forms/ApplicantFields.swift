@@ -29,14 +29,12 @@ struct ApplicantFields: Sendable, Equatable {
     }
 
     /// The inputs, labelled; `name="ho_ten"`, `dien_thoai`, … are part of the pages' contract.
-    var inputs: Node<HTML.BodyContext> {
+    var inputs: Node<HTML.FormContext> {
         .div(.class("applicant-fields"),
             .p(.label(.attribute(named: "for", value: "loai_nguoi_nop"), .text("Người nộp là")),
                .select(.id("loai_nguoi_nop"), .attribute(named: "name", value: "loai_nguoi_nop"),
-                       .option(.value(Applicant.Kind.person.rawValue), .if(kind == .person, .attribute(named: "selected", value: "selected")),
-                               .text("Cá nhân")),
-                       .option(.value(Applicant.Kind.organisation.rawValue), .if(kind == .organisation, .attribute(named: "selected", value: "selected")),
-                               .text("Tổ chức, doanh nghiệp")))),
+                       .choice(Applicant.Kind.person.rawValue, "Cá nhân", selected: kind == .person),
+                       .choice(Applicant.Kind.organisation.rawValue, "Tổ chức, doanh nghiệp", selected: kind == .organisation))),
             Self.field("ho_ten", "Họ và tên (tên tổ chức)", value: name, required: true, autocomplete: "name"),
             Self.field("so_giay_to", "Số CCCD / hộ chiếu / mã số doanh nghiệp", value: idNumber, required: true, autocomplete: "off"),
             Self.field("dien_thoai", "Số điện thoại", value: phone, required: true, type: "tel", autocomplete: "tel"),
@@ -46,9 +44,9 @@ struct ApplicantFields: Sendable, Equatable {
     }
 
     static func field(_ name: String, _ label: String, value: String, required: Bool, type: String = "text",
-                      autocomplete: String) -> Node<HTML.BodyContext> {
+                      autocomplete: String) -> Node<HTML.FormContext> {
         .p(.label(.attribute(named: "for", value: name), .text(label)),
            .input(.id(name), .name(name), .attribute(named: "type", value: type), .escaped("value", value),
-                  .attribute(named: "autocomplete", value: autocomplete), .if(required, .attribute(named: "required", value: "required"))))
+                  .attribute(named: "autocomplete", value: autocomplete), .flag("required", required)))
     }
 }
