@@ -31,7 +31,7 @@ struct ReceptionSlipView {
                                                       .text(VietnameseFormat.slipInstant(due))]))
                  },
                  .p(.class("actions"),
-                    .button(.type(.button), .class("primary"), .attribute(named: "data-print", value: ""),
+                    .button(.type(.button), .class("primary"), .attribute(named: "data-print", value: "data-print"),
                             .id("nut-in-phieu"), .text("In \(form.label.lowercased())")),
                     .a(.class("button-link"), .id("tai-docx"),
                        .escaped("href", "\(JSONAPI.basePath)/dossiers/\(code)/slips/\(form.rawValue).docx"),
