@@ -115,4 +115,28 @@ struct OnlineSubmissionTests {
             #expect(try await DeskFixture.count("dossier_attachments", database) == 0)
         }
     }
+
+    @Test("too many submissions from one address in a minute: 429, nothing stored", arguments: TestBackend.available)
+    func rateLimited(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await DeskFixture.seed(database)
+            // The controller alone (no CSRF middleware in front): only the limit is under test.
+            let router = Router(context: AppRequestContext.self)
+            OnlineSubmissionController(database: database, limiter: LookupRateLimiter(limit: 1), now: { Date() }).addRoutes(to: router)
+            try await Application(router: router).test(.router) { client in
+                func send() async throws -> TestResponse {
+                    var body = MultipartBody()
+                    for (name, value) in [("ho_ten", "Lê Văn Gửi"), ("so_giay_to", "066190005678"), ("dien_thoai", "0912345678")] {
+                        body.field(name, value)
+                    }
+                    body.file("tep", fileName: "a.pdf", contentType: "application/pdf", SampleFiles.pdf)
+                    return try await client.execute(uri: "/nop-ho-so/\(Self.investment)", method: .post, headers: body.headers, body: body.body)
+                }
+                #expect(try await send().status == .seeOther)
+                let second = try await send()
+                #expect(second.status == .tooManyRequests && second.text.contains("quá nhiều lần"))
+            }
+            #expect(try await DeskFixture.count("dossiers", database) == 1)
+        }
+    }
 }

@@ -23,11 +23,15 @@ struct OnlineSubmissionController: Sendable {
 
     let database: Database
     let policy: AttachmentPolicy
+    /// Submissions per address per minute: each may store megabytes, and no sign-in stands in the way.
+    let limiter: LookupRateLimiter
     let now: @Sendable () -> Date
 
-    init(database: Database, policy: AttachmentPolicy = AttachmentPolicy(), now: @escaping @Sendable () -> Date) {
+    init(database: Database, policy: AttachmentPolicy = AttachmentPolicy(), limiter: LookupRateLimiter = LookupRateLimiter(limit: 10),
+         now: @escaping @Sendable () -> Date) {
         self.database = database
         self.policy = policy
+        self.limiter = limiter
         self.now = now
     }
 
@@ -48,6 +52,11 @@ struct OnlineSubmissionController: Sendable {
         var request = request
         let form = try await UploadForm.read(from: &request, limit: Self.maximumRequestBytes)
         var model = OnlineSubmissionView.Model(procedure: procedure, fields: ApplicantFields(form.fields), error: nil)
+        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", at: now()) else {
+            model.error = "Ông/Bà đã gửi quá nhiều lần trong một phút. Vui lòng chờ một lát rồi gửi lại."
+            return HTMLResponse.make(OnlineSubmissionView(model: model, csrfToken: context.csrfToken, policy: policy).document,
+                                     status: .tooManyRequests)
+        }
         do {
             let applicant = try model.fields.applicant()
             let files = try policy.check(form.files["tep"] ?? [])
