@@ -100,6 +100,11 @@ struct OnlineSubmissionTests {
                 #expect(tooLarge.status == .unprocessableContent)
                 #expect(tooLarge.text.contains("Tệp \"lon.pdf\" quá lớn"))
 
+                // Over the whole request's limit: refused before the form is read, with a message, not a bare 413.
+                let huge = [UInt8](repeating: 0x25, count: OnlineSubmissionController.maximumRequestBytes + 1)
+                let overLimit = try await Self.submit(client, files: [("a.pdf", huge)], browser: &citizen)
+                #expect(overLimit.status == .contentTooLarge && overLimit.text.contains("Dữ liệu gửi lên quá lớn"))
+
                 let none = try await Self.submit(client, files: [], browser: &citizen)
                 #expect(none.status == .unprocessableContent && none.text.contains("đính kèm ít nhất một tệp"))
                 let badPhone = try await Self.submit(client, files: [("a.pdf", SampleFiles.pdf)], phone: "123", browser: &citizen)
