@@ -18,6 +18,8 @@ extension SiteStyleSheet {
     ul.checklist label { font-weight: 400; }
     table.procedure-facts th { width: 30%; }
     .desk-refusal { margin-top: 24px; }
+    .reception-search > div { flex: 1 1 320px; } .reception-search input[type=search] { width: 100%; }
+    .guidance:not(.compact) .guidance-form input[type=text] { width: 100%; max-width: 640px; }
     .guidance-buttons { display: flex; flex-wrap: wrap; gap: 16px; margin: 12px 0; }
     button.guidance-button { flex: 1 1 200px; min-height: 96px; font-size: 1.3em; font-weight: 700; border-radius: 10px; }
     .guidance.compact button.guidance-button { min-height: 0; font-size: 1em; flex: 0 1 auto; }
