@@ -43,6 +43,10 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    ReceptionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    GuidanceController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    OnlineSubmissionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    AttachmentController(database: configuration.database).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

@@ -81,6 +81,9 @@ struct ProcedureDetailView {
         return SiteLayout.page(title: p.name, current: PublicPaths.procedures,
             .p(.a(.href(PublicPaths.procedures), .text("← Danh sách thủ tục"))),
             .h1(.text(p.name)),
+            .if(p.onlineLevel != .none, .p(.a(.id("nop-truc-tuyen"), .class("button-link primary"),
+                                              .escaped("href", OnlineSubmissionController.formPath(p.code.rawValue)),
+                                              .text("Nộp hồ sơ trực tuyến")))),
             .table(
                 .tr(.th(.text("Mã thủ tục")), .td(.text(p.code.rawValue))),
                 .tr(.th(.text("Lĩnh vực")), .td(.text(p.field))),
