@@ -138,9 +138,14 @@ struct ReceptionController: Sendable {
     @Sendable func slip(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireRole(request, .reception)
         let raw = try context.parameters.require("dossier")
-        guard let code = try? DossierCode(parsing: raw),
-              let loaded = try? await SlipLoader(database: database)
-                .context(for: code, officer: SlipOfficer(name: principal.displayName)) else {
+        let code = try? DossierCode(parsing: raw)
+        var found: SlipContext?
+        if let code {
+            found = try await ifFound {
+                try await SlipLoader(database: database).context(for: code, officer: SlipOfficer(name: principal.displayName))
+            }
+        }
+        guard let loaded = found else {
             return SimplePage.response(status: .notFound, title: "Không tìm thấy hồ sơ",
                                        message: "Không có hồ sơ mã \"\(raw)\".")
         }
@@ -151,7 +156,7 @@ struct ReceptionController: Sendable {
         let document: SlipDocument
         do { document = try form.document(for: loaded) } catch {
             return SimplePage.response(status: .notFound, title: "Chưa có phiếu",
-                                       message: "Hồ sơ \(code) chưa có phiếu để in: \(error.vietnameseMessage)")
+                                       message: "Hồ sơ \(raw) chưa có phiếu để in: \(error.vietnameseMessage)")
         }
         let view = ReceptionSlipView(frame: StaffFrame(principal, context), dossier: dossier, form: form, sheet: document)
         return HTMLResponse.make(view.document, headers: [.cacheControl: "no-store"])

@@ -19,8 +19,8 @@ struct AttachmentController: Sendable {
         let principal = try context.requirePrincipal(request)
         let raw = try context.parameters.require("code")
         let id = try context.parameters.require("id")
-        guard let code = try? DossierCode(parsing: raw),
-              let dossier = try? await DossierStore(database: database).dossier(code) else { return notFound() }
+        guard let code = try? DossierCode(parsing: raw) else { return notFound() }
+        guard let dossier = try await ifFound({ try await DossierStore(database: database).dossier(code) }) else { return notFound() }
         guard principal.mayAccess(dossier) else { throw AccessForbidden(request: request) }
         let file: StoredAttachment
         do { file = try await AttachmentStore(database: database).attachment(id, of: code) } catch StoreError.notFound { return notFound() }

@@ -88,9 +88,10 @@ struct OnlineSubmissionController: Sendable {
     /// guessable, so it answers only for an online dossier still waiting to be received.
     @Sendable func done(_ request: Request, context: AppRequestContext) async throws -> Response {
         let raw = try context.parameters.require("dossier")
-        guard let code = try? DossierCode(parsing: raw),
-              let dossier = try? await DossierStore(database: database).dossier(code),
-              dossier.channel == .online, dossier.receivedAt == nil else {
+        let code = try? DossierCode(parsing: raw)
+        var found: Dossier?
+        if let code { found = try await ifFound { try await DossierStore(database: database).dossier(code) } }
+        guard let dossier = found, dossier.channel == .online, dossier.receivedAt == nil else {
             return SimplePage.response(status: .notFound, title: "Không tìm thấy hồ sơ",
                                        message: "Không có hồ sơ trực tuyến mã \"\(raw)\" đang chờ tiếp nhận. Tra cứu hồ sơ tại \(PublicPaths.lookup).")
         }
