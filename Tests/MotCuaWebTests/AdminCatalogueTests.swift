@@ -98,6 +98,10 @@ struct AdminCatalogueTests {
                 #expect(bad.text.contains("value=\"Sở Khoa học và Công nghệ\""))
                 #expect(try await admin.post(client, "/quan-tri/co-quan", fields).status == .seeOther)
                 #expect(try await admin.post(client, "/quan-tri/co-quan", fields).status == .unprocessableContent)
+                let early = try await admin.post(client, "/quan-tri/co-quan/000.00.31.H56/doi-ten",
+                                                 [("ten_moi", "Tên đặt quá sớm"), ("ten_viet_tat_moi", "TQS"), ("tu_ngay", "2010-01-01")])
+                #expect(early.status == .unprocessableContent && early.text.contains("Ngày đổi tên phải sau"))
+                #expect(early.text.contains("value=\"Tên đặt quá sớm\"") && early.text.contains("<details open=\"open\">"))
                 let renamed = try await admin.post(client, "/quan-tri/co-quan/000.00.31.H56/doi-ten",
                                                    [("ten_moi", "Sở Khoa học, Công nghệ và Chuyển đổi số"), ("ten_viet_tat_moi", "Sở KHCN&CĐS"),
                                                     ("tu_ngay", "2025-07-01")])

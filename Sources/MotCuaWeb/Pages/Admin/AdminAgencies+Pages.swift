@@ -43,6 +43,7 @@ struct AdminAgenciesController: Sendable {
         } catch let error as ValidationError {
             return try await page(principal, context, form: form, error: error.vietnameseMessage, status: .unprocessableContent)
         }
+        context.logger.notice("audit: agency added", metadata: ["actor": "\(principal.username)", "agency": "\(form.code)"])
         return Self.saved()
     }
 
@@ -51,10 +52,12 @@ struct AdminAgenciesController: Sendable {
         var request = request
         let fields = try await FormFields.read(from: &request, limit: 16 * 1024)
         let agency = try await requireAgency(context)
+        let draft = AdminAgenciesView.Change(code: agency.code, name: fields["ten_moi"] ?? "",
+                                             shortName: fields["ten_viet_tat_moi"] ?? "", date: fields["tu_ngay"] ?? "")
         do {
-            let date = try AdminAgenciesView.date(fields["tu_ngay"] ?? "")
-            let name = (fields["ten_moi"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let short = (fields["ten_viet_tat_moi"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let date = try AdminAgenciesView.date(draft.date)
+            let name = draft.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let short = draft.shortName.trimmingCharacters(in: .whitespacesAndNewlines)
             guard (1...300).contains(name.count), (1...100).contains(short.count) else {
                 throw ValidationError(field: "name", reason: "empty name", vietnamese: "Vui lòng nhập tên mới và tên viết tắt mới.")
             }
@@ -68,9 +71,11 @@ struct AdminAgenciesController: Sendable {
             try await agencies.save(try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
                                                officeHours: agency.officeHours, successorCode: agency.successorCode), at: now())
         } catch let error as ValidationError {
-            return try await page(principal, context, form: .init(validFrom: today.description), error: error.vietnameseMessage,
-                                  status: .unprocessableContent)
+            return try await page(principal, context, form: .init(validFrom: today.description), change: draft,
+                                  error: error.vietnameseMessage, status: .unprocessableContent)
         }
+        context.logger.notice("audit: agency renamed", metadata: ["actor": "\(principal.username)", "agency": "\(agency.code)",
+                                                                   "from": "\(draft.date)"])
         return Self.saved()
     }
 
@@ -79,8 +84,9 @@ struct AdminAgenciesController: Sendable {
         var request = request
         let fields = try await FormFields.read(from: &request, limit: 8 * 1024)
         let agency = try await requireAgency(context)
+        let draft = AdminAgenciesView.Change(code: agency.code, stopDate: fields["tu_ngay"] ?? "")
         do {
-            let date = try AdminAgenciesView.date(fields["tu_ngay"] ?? "")
+            let date = try AdminAgenciesView.date(draft.stopDate)
             var names = agency.names
             guard let last = names.last, last.validFrom < date else {
                 throw ValidationError(field: "valid_until", reason: "not after the current name",
@@ -90,9 +96,11 @@ struct AdminAgenciesController: Sendable {
             try await agencies.save(try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
                                                officeHours: agency.officeHours, successorCode: agency.successorCode), at: now())
         } catch let error as ValidationError {
-            return try await page(principal, context, form: .init(validFrom: today.description), error: error.vietnameseMessage,
-                                  status: .unprocessableContent)
+            return try await page(principal, context, form: .init(validFrom: today.description), change: draft,
+                                  error: error.vietnameseMessage, status: .unprocessableContent)
         }
+        context.logger.notice("audit: agency stopped", metadata: ["actor": "\(principal.username)", "agency": "\(agency.code)",
+                                                                   "from": "\(draft.stopDate)"])
         return Self.saved()
     }
 
@@ -109,9 +117,10 @@ struct AdminAgenciesController: Sendable {
     }
 
     private func page(_ principal: Principal, _ context: AppRequestContext, form: AdminAgenciesView.NewAgency,
-                      error: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                      change: AdminAgenciesView.Change? = nil, error: String? = nil, notice: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let view = AdminAgenciesView(frame: StaffFrame(principal, context), agencies: try await agencies.all(), today: today,
-                                     form: form, error: error, notice: notice)
+                                     form: form, change: change, error: error, notice: notice)
         return HTMLResponse.make(view.document, status: status, headers: [.cacheControl: "no-store"])
     }
 }

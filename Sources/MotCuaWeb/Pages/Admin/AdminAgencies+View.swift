@@ -37,6 +37,12 @@ struct AdminAgenciesView {
         }
     }
 
+    /// A rename or stop form of one agency as typed, kept (and shown open) when it comes back with an error.
+    struct Change: Sendable {
+        var code: AgencyCode
+        var name = "", shortName = "", date = "", stopDate = ""
+    }
+
     static func date(_ text: String) throws(ValidationError) -> LocalDate {
         guard let date = try? LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
             throw ValidationError(field: "date", value: text, reason: "not an ISO date",
@@ -49,10 +55,36 @@ struct AdminAgenciesView {
     let agencies: [Agency]
     let today: LocalDate
     let form: NewAgency
+    let change: Change?
     let error: String?
     let notice: String?
 
     static func slug(_ code: AgencyCode) -> String { code.rawValue.replacingOccurrences(of: ".", with: "-") }
+
+    /// The rename and stop forms of one agency, folded away unless they came back with an error.
+    func changeForms(_ code: AgencyCode) -> Node<HTML.BodyContext> {
+        let slug = Self.slug(code)
+        let draft = change?.code == code ? change : nil
+        func field(_ name: String, _ label: String, _ value: String, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+            .p(.label(.escaped("for", "\(name)-\(slug)"), .text(label)),
+               .input(.escaped("id", "\(name)-\(slug)"), .name(name), .type(type), .escaped("value", value), .required(true)))
+        }
+        return .details(.if(draft != nil, .attribute(named: "open", value: "open")),
+            .summary(.text("Đổi tên, ngừng hoạt động")),
+            .form(.class("compact"), .method(.post), .escaped("action", AdminAgenciesController.agencyPath(code.rawValue) + "/doi-ten"),
+                  frame.csrfField,
+                  field("ten_moi", "Tên mới", draft?.name ?? ""),
+                  field("ten_viet_tat_moi", "Tên viết tắt mới", draft?.shortName ?? ""),
+                  field("tu_ngay", "Tên mới dùng từ ngày", draft?.date ?? "", type: .date),
+                  .button(.escaped("id", "doi-ten-\(slug)"), .type(.submit), .text("Đổi tên"))),
+            .form(.class("compact"), .method(.post), .escaped("action", AdminAgenciesController.agencyPath(code.rawValue) + "/ngung"),
+                  .attribute(named: "data-confirm", value: "Ngừng hoạt động cơ quan này?"),
+                  frame.csrfField,
+                  .p(.label(.escaped("for", "ngung-tu-ngay-\(slug)"), .text("Ngừng hoạt động từ ngày")),
+                     .input(.escaped("id", "ngung-tu-ngay-\(slug)"), .name("tu_ngay"), .type(.date),
+                            .escaped("value", draft?.stopDate ?? ""), .required(true))),
+                  .button(.escaped("id", "ngung-\(slug)"), .class("danger"), .type(.submit), .text("Ngừng hoạt động"))))
+    }
 
     var document: HTML {
         SiteLayout.staffPage(frame, title: "Cơ quan, đơn vị", current: StaffPaths.administration,
@@ -73,21 +105,7 @@ struct AdminAgenciesView {
                             .li(.text("\(name.name) (\(name.shortName)): từ \(name.validFrom.vietnameseNumeric)"
                                       + (name.validUntil.map { " đến \($0.vietnameseNumeric)" } ?? "")))
                         })),
-                        .td(.if(naming != nil, .group(
-                            .form(.class("rename"), .method(.post),
-                                  .escaped("action", AdminAgenciesController.agencyPath(agency.code.rawValue) + "/doi-ten"),
-                                  frame.csrfField,
-                                  .label(.text("Tên mới"), .input(.name("ten_moi"), .type(.text), .required(true))),
-                                  .label(.text("Tên viết tắt mới"), .input(.name("ten_viet_tat_moi"), .type(.text), .required(true))),
-                                  .label(.text("Từ ngày"), .input(.name("tu_ngay"), .type(.date), .required(true))),
-                                  .button(.escaped("id", "doi-ten-\(Self.slug(agency.code))"), .type(.submit), .text("Đổi tên"))),
-                            .form(.class("stop"), .method(.post),
-                                  .escaped("action", AdminAgenciesController.agencyPath(agency.code.rawValue) + "/ngung"),
-                                  .attribute(named: "data-confirm", value: "Ngừng hoạt động cơ quan này?"),
-                                  frame.csrfField,
-                                  .label(.text("Ngừng từ ngày"), .input(.name("tu_ngay"), .type(.date), .required(true))),
-                                  .button(.escaped("id", "ngung-\(Self.slug(agency.code))"), .class("danger"), .type(.submit),
-                                          .text("Ngừng hoạt động")))))))
+                        .td(.if(naming != nil, changeForms(agency.code))))
                 })),
             .h2(.id("them-co-quan"), .text("Thêm cơ quan")),
             .form(.id("form-them-co-quan"), .method(.post), .action(AdminAgenciesController.path),

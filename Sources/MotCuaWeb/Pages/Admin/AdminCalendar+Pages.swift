@@ -46,6 +46,7 @@ struct AdminCalendarController: Sendable {
                                   error: error.vietnameseMessage, status: .unprocessableContent)
         }
         try await days.set(entry, at: now())
+        context.logger.notice("audit: calendar day set", metadata: ["actor": "\(principal.username)", "day": "\(entry)"])
         return Response(status: .seeOther, headers: [.location: Self.yearPath(entry.date.year) + "&da-luu=1"])
     }
 
@@ -58,6 +59,7 @@ struct AdminCalendarController: Sendable {
                                   error: "Ngày cần bỏ điều chỉnh không hợp lệ.", status: .unprocessableContent)
         }
         try await days.unset(date)
+        context.logger.notice("audit: calendar day unset", metadata: ["actor": "\(principal.username)", "date": "\(date)"])
         return Response(status: .seeOther, headers: [.location: Self.yearPath(date.year) + "&da-luu=1"])
     }
 

@@ -50,6 +50,8 @@ struct AdminProceduresController: Sendable {
             let next = try form.version(after: current, latestVersion: versions.last?.version ?? current.version,
                                         today: VietnamTime.localDate(of: now()))
             try await procedures.add(next)
+            context.logger.notice("audit: procedure version added", metadata: [
+                "actor": "\(principal.username)", "procedure": "\(next.reference)", "valid_from": "\(form.validFrom)"])
         } catch let error as ValidationError {
             return page(principal, context, current: current, versions: versions, form: form,
                         error: error.vietnameseMessage, status: .unprocessableContent)

@@ -95,11 +95,12 @@ struct AdminProcedureView {
     }
 
     func timeField(_ amountID: String, _ unitID: String, _ label: String, _ amount: String, _ unit: String) -> Node<HTML.FormContext> {
-        .div(.class("inline"),
+        .div(.class("time-field"),
              .div(.label(.attribute(named: "for", value: amountID), .text(label)),
                   .input(.id(amountID), .name(amountID), .type(.number), .attribute(named: "min", value: "1"),
                          .escaped("value", amount), .required(true))),
-             .div(.label(.attribute(named: "for", value: unitID), .text("Đơn vị")),
+             .div(.label(.attribute(named: "for", value: unitID), .text("Đơn vị"),
+                         .span(.class("sr-only"), .text(" của " + label.lowercased()))),
                   .select(.id(unitID), .attribute(named: "name", value: unitID), .forEach(Self.units) { value, text in
                       AdminForm.option(value.rawValue, text, selected: value.rawValue == unit)
                   })))

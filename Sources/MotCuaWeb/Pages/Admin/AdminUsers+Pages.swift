@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import Hummingbird
 import MotCuaCore
 import MotCuaStore
@@ -46,6 +47,7 @@ struct AdminUsersController: Sendable {
             guard let message = Self.message(for: error) else { throw error }
             return try await listPage(principal, context, form: form, error: message, status: .unprocessableContent)
         }
+        Self.audit(context, principal, "user added", UserAccounts.normalizedUsername(form.username), detail: form.role)
         return Self.redirect(Self.userPath(UserAccounts.normalizedUsername(form.username)) + "?da-luu=them")
     }
 
@@ -73,6 +75,7 @@ struct AdminUsersController: Sendable {
             return try await userPage(principal, context, user: user, role: (role, agencies), error: message,
                                       status: .unprocessableContent)
         }
+        Self.audit(context, principal, "user role changed", user.username, detail: "\(role) \(agencies.sorted().joined(separator: ","))")
         return Self.redirect(Self.userPath(user.username) + "?da-luu=vai-tro")
     }
 
@@ -84,13 +87,15 @@ struct AdminUsersController: Sendable {
                                       status: .unprocessableContent)
         }
         try await accounts.disable(user.username)
+        Self.audit(context, principal, "user disabled", user.username)
         return Self.redirect(Self.userPath(user.username) + "?da-luu=khoa")
     }
 
     @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(request, .administrator)
+        let principal = try context.requireRole(request, .administrator)
         let user = try await requireUser(context)
         try await accounts.enable(user.username)
+        Self.audit(context, principal, "user enabled", user.username)
         return Self.redirect(Self.userPath(user.username) + "?da-luu=mo-khoa")
     }
 
@@ -106,6 +111,7 @@ struct AdminUsersController: Sendable {
         } catch let error as UserAccountError {
             return try await userPage(principal, context, user: user, error: error.vietnameseMessage, status: .unprocessableContent)
         }
+        Self.audit(context, principal, "user password reset", user.username)
         return Self.redirect(Self.userPath(user.username) + "?da-luu=mat-khau")
     }
 
@@ -127,6 +133,14 @@ struct AdminUsersController: Sendable {
         case StoreError.notFound(kind: "agency", let key): "Không có cơ quan mã \(key)."
         default: nil
         }
+    }
+
+    /// Who changed which account: the users table keeps no history, the log does.
+    static func audit(_ context: AppRequestContext, _ principal: Principal, _ action: String, _ username: String,
+                      detail: String? = nil) {
+        var metadata: Logger.Metadata = ["actor": "\(principal.username)", "user": "\(username)"]
+        if let detail { metadata["detail"] = "\(detail)" }
+        context.logger.notice("audit: \(action)", metadata: metadata)
     }
 
     static func redirect(_ location: String) -> Response {

@@ -24,6 +24,10 @@ extension SiteStyleSheet {
     .day.makeup { background: #e6f1ea; color: var(--ok); font-weight: 700; }
     td.pad { border: 0; }
     .legend .day { display: inline-block; padding: 0 6px; border: 1px solid var(--line); }
+    .time-field { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: end; margin: 12px 0; }
+    fieldset.agency-choices input[type=checkbox] { width: 20px; height: 20px; vertical-align: middle; }
+    details summary { cursor: pointer; color: var(--brand); font-weight: 600; }
+    form.compact { margin: 8px 0; } form.compact p { margin: 4px 0; } form.compact input { width: 100%; }
     @media (max-width: 600px) { dl.facts { grid-template-columns: 1fr; } }
     """
 }

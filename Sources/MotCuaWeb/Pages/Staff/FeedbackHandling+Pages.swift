@@ -56,7 +56,9 @@ struct FeedbackHandlingController: Sendable {
         guard let agency = try? AgencyCode(parsing: raw), try await agencyNames()[agency] != nil else {
             return try await page(record, principal, context, error: "Vui lòng chọn cơ quan xử lý.", status: .unprocessableContent)
         }
-        return try await perform(record, principal, context) { try await store.assign(record.reference, to: agency) }
+        return try await perform(record, principal, context, audit: "feedback assigned to \(agency)") {
+            try await store.assign(record.reference, to: agency)
+        }
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -71,7 +73,7 @@ struct FeedbackHandlingController: Sendable {
             return try await page(record, principal, context, error: error.vietnameseMessage, draft: text,
                                   status: .unprocessableContent)
         }
-        return try await perform(record, principal, context) {
+        return try await perform(record, principal, context, audit: "feedback answered") {
             try await store.answer(record.reference, text: text, by: principal.username, at: now())
         }
     }
@@ -79,7 +81,7 @@ struct FeedbackHandlingController: Sendable {
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireRole(request, .manager, .administrator, .leader)
         let record = try await visibleFeedback(request, context: context, principal: principal)
-        return try await perform(record, principal, context) { try await store.publish(record.reference) }
+        return try await perform(record, principal, context, audit: "feedback published") { try await store.publish(record.reference) }
     }
 
     // MARK: - Helpers
@@ -101,13 +103,15 @@ struct FeedbackHandlingController: Sendable {
     }
 
     /// Runs a handling step, then 303 back to the feedback; a step in the wrong state answers 409 on the page.
-    private func perform(_ record: FeedbackRecord, _ principal: Principal, _ context: AppRequestContext,
+    /// The log line says who did what to which feedback: the table keeps only who answered.
+    private func perform(_ record: FeedbackRecord, _ principal: Principal, _ context: AppRequestContext, audit: String,
                          _ step: () async throws -> Void) async throws -> Response {
         do {
             try await step()
         } catch let error as FeedbackStateError {
             return try await page(record, principal, context, error: error.vietnameseMessage, status: .conflict)
         }
+        context.logger.notice("audit: \(audit)", metadata: ["actor": "\(principal.username)", "feedback": "\(record.reference)"])
         return Response(status: .seeOther, headers: [.location: Self.detailPath(record.reference)])
     }
 
