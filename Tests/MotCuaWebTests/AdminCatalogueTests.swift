@@ -65,6 +65,10 @@ struct AdminCatalogueTests {
                 let saved = try await admin.post(client, path + "/phien-ban",
                                                  Self.versionFields(validFrom: effective.description, local: "5", steps: Self.steps([2, 2, 1])))
                 #expect(saved.status == .seeOther)
+                // v2 is scheduled: a v3 dated before it would hide it.
+                let hiding = try await admin.post(client, path + "/phien-ban",
+                                                  Self.versionFields(validFrom: today.adding(days: 1).description, local: "4", steps: Self.steps([2, 1, 1])))
+                #expect(hiding.status == .unprocessableContent && hiding.text.contains("ngày hiệu lực của phiên bản 2"))
                 let after = try await admin.get(client, path)
                 #expect(after.text.contains("cac-phien-ban") && after.text.contains("05 ngày làm việc"))
             }

@@ -44,21 +44,24 @@ struct ProcedureVersionForm: Sendable {
 
     /// The next version of `current`, effective from the start of the typed local date; the rules of
     /// `Procedure` itself (local time not longer than the legal one, steps within it) apply too.
-    func version(after current: Procedure, latestVersion: Int, today: LocalDate) throws(ValidationError) -> Procedure {
+    /// `latest` is the newest stored version: it may already be scheduled after `current`, and a new
+    /// version dated before it would hide it for good (the highest version in force wins).
+    func version(after current: Procedure, latest: Procedure, today: LocalDate) throws(ValidationError) -> Procedure {
         guard let date = try? LocalDate(iso: validFrom.trimmingCharacters(in: .whitespaces)) else {
             throw Self.error("valid_from", "Vui lòng nhập ngày hiệu lực hợp lệ (ví dụ 2026-12-01).")
         }
         guard date >= today else {
             throw Self.error("valid_from", "Ngày hiệu lực không được trước hôm nay: phiên bản mới không được sửa quá khứ.")
         }
-        guard date > VietnamTime.localDate(of: current.validFrom) else {
-            throw Self.error("valid_from", "Ngày hiệu lực phải sau ngày hiệu lực của phiên bản đang áp dụng.")
+        let latestDate = VietnamTime.localDate(of: latest.validFrom)
+        guard date > latestDate else {
+            throw Self.error("valid_from", "Ngày hiệu lực phải sau ngày \(latestDate.vietnameseNumeric), ngày hiệu lực của phiên bản \(latest.version).")
         }
         let legal = try Self.time(legalAmount, legalUnit, label: "thời hạn theo quy định")
         let local = try Self.time(localAmount, localUnit, label: "thời hạn cắt giảm")
         guard let level = OnlineLevel(rawValue: onlineLevel) else { throw Self.error("online_level", "Vui lòng chọn mức độ trực tuyến.") }
         return try Procedure(
-            code: current.code, version: latestVersion + 1,
+            code: current.code, version: latest.version + 1,
             validFrom: Self.startOfDay(date),
             name: current.name, field: current.field, agencyCode: current.agencyCode,
             legalTime: legal, localTime: local, cutoff: current.cutoff, onlineLevel: level,

@@ -47,8 +47,7 @@ struct AdminProceduresController: Sendable {
         let (current, versions) = try await requireProcedure(context)
         let form = ProcedureVersionForm(fields)
         do {
-            let next = try form.version(after: current, latestVersion: versions.last?.version ?? current.version,
-                                        today: VietnamTime.localDate(of: now()))
+            let next = try form.version(after: current, latest: versions.last ?? current, today: VietnamTime.localDate(of: now()))
             try await procedures.add(next)
             context.logger.notice("audit: procedure version added", metadata: [
                 "actor": "\(principal.username)", "procedure": "\(next.reference)", "valid_from": "\(form.validFrom)"])
