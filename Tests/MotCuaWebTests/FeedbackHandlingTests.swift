@@ -7,6 +7,7 @@ import MotCuaStore
 import MotCuaTestSupport
 @testable import MotCuaWeb
 import Testing
+import WorkCalendar
 
 @Suite("Feedback handling: assign, answer, publish")
 struct FeedbackHandlingTests {
@@ -24,6 +25,11 @@ struct FeedbackHandlingTests {
                                agencies: [Fixtures.planning.rawValue], password: AuthFixture.password)
         try await accounts.add(username: "ld.tnmt", displayName: "Lãnh đạo Sở TN&MT", role: "leader",
                                agencies: [Fixtures.environment.rawValue], password: AuthFixture.password)
+        // An agency merged away at the end of 2020: feedback can no longer be given to it.
+        try await AgencyStore(database: database).save(try Agency(
+            code: try AgencyCode(parsing: "000.00.40.H56"), parentCode: Fixtures.province, level: .department,
+            names: [AgencyName(validFrom: try LocalDate(iso: "2015-01-01"), validUntil: try LocalDate(iso: "2020-12-31"),
+                               name: "Sở Giao thông Vận tải", shortName: "Sở GTVT")]))
         let submission = try FeedbackSubmission(name: citizenName, contact: citizenContact, content: question, dossierCode: nil)
         return try await FeedbackStore(database: database).submit(submission, at: Fixtures.instant("2021-07-14 09:00"))
     }
@@ -53,6 +59,9 @@ struct FeedbackHandlingTests {
                 #expect(try await leader.post(client, detail + "/giao", [("co_quan", Fixtures.planning.rawValue)]).status == .forbidden)
                 let unknown = try await manager.post(client, detail + "/giao", [("co_quan", "000.00.99.H56")])
                 #expect(unknown.status == .unprocessableContent && unknown.text.contains("Vui lòng chọn cơ quan xử lý"))
+                let merged = try await manager.post(client, detail + "/giao", [("co_quan", "000.00.40.H56")])
+                #expect(merged.status == .unprocessableContent)
+                #expect(!(try await manager.get(client, detail)).text.contains("value=\"000.00.40.H56\""))
                 let assigned = try await manager.post(client, detail + "/giao", [("co_quan", Fixtures.planning.rawValue)])
                 #expect(assigned.status == .seeOther && assigned.headers[.location] == detail)
 

@@ -37,7 +37,7 @@ struct FeedbackHandlingController: Sendable {
         let scope: Set<AgencyCode>? = principal.role.actsForEveryAgency ? nil : principal.agencies
         let items = try await store.list(state: state, agencies: scope)
         let view = FeedbackListView(frame: StaffFrame(principal, context), state: state, items: items,
-                                    agencyNames: try await agencyNames())
+                                    agencyNames: try await agencyDirectory().names)
         return HTMLResponse.make(view.document, headers: [.cacheControl: "no-store"])
     }
 
@@ -53,7 +53,8 @@ struct FeedbackHandlingController: Sendable {
         let form = try await FormFields.read(from: &request, limit: 8 * 1024)
         let record = try await visibleFeedback(request, context: context, principal: principal)
         let raw = form["co_quan"] ?? ""
-        guard let agency = try? AgencyCode(parsing: raw), try await agencyNames()[agency] != nil else {
+        guard let agency = try? AgencyCode(parsing: raw),
+              try await agencyDirectory().active.contains(where: { $0.code == agency }) else {
             return try await page(record, principal, context, error: "Vui lòng chọn cơ quan xử lý.", status: .unprocessableContent)
         }
         return try await perform(record, principal, context, audit: "feedback assigned to \(agency)") {
@@ -117,15 +118,23 @@ struct FeedbackHandlingController: Sendable {
 
     private func page(_ record: FeedbackRecord, _ principal: Principal, _ context: AppRequestContext,
                       error: String? = nil, draft: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let view = FeedbackDetailView(frame: StaffFrame(principal, context), record: record, agencyNames: try await agencyNames(),
+        let directory = try await agencyDirectory()
+        let view = FeedbackDetailView(frame: StaffFrame(principal, context), record: record, agencyNames: directory.names,
+                                      choices: directory.active,
                                       error: error, draft: draft ?? record.answer ?? "")
         return HTMLResponse.make(view.document, status: status, headers: [.cacheControl: "no-store"])
     }
 
-    private func agencyNames() async throws -> [AgencyCode: String] {
+    /// Every agency's name today (a stopped agency keeps its last name), and the agencies still working
+    /// today, the only ones feedback can be assigned to.
+    private func agencyDirectory() async throws -> (names: [AgencyCode: String], active: [FeedbackDetailView.Choice]) {
         let today = VietnamTime.localDate(of: now())
         var names: [AgencyCode: String] = [:]
-        for agency in try await agencies.all() { names[agency.code] = agency.name(on: today) }
-        return names
+        var active: [FeedbackDetailView.Choice] = []
+        for agency in try await agencies.all() {
+            names[agency.code] = agency.name(on: today)
+            if let naming = agency.naming(on: today) { active.append(.init(code: agency.code, name: naming.name)) }
+        }
+        return (names, active)
     }
 }

@@ -47,9 +47,12 @@ struct FeedbackListView {
 
 /// One feedback with the forms this officer may use: assign (manager), answer (the agency), publish.
 struct FeedbackDetailView {
+    struct Choice: Sendable { let code: AgencyCode; let name: String }
+
     let frame: StaffFrame
     let record: FeedbackRecord
     let agencyNames: [AgencyCode: String]
+    let choices: [Choice]
     let error: String?
     let draft: String
 
@@ -89,8 +92,9 @@ struct FeedbackDetailView {
                 .div(.label(.attribute(named: "for", value: "co_quan"), .text("Giao cho cơ quan")),
                      .select(.id("co_quan"), .attribute(named: "name", value: "co_quan"), .attribute(named: "required", value: "required"),
                              AdminForm.option("", "— Chọn cơ quan —"),
-                             .forEach(agencyNames.sorted { $0.key.rawValue < $1.key.rawValue }) { code, name in
-                                 AdminForm.option(code.rawValue, "\(name) (\(code.rawValue))", selected: code == record.agencyCode)
+                             .forEach(choices) { choice in
+                                 AdminForm.option(choice.code.rawValue, "\(choice.name) (\(choice.code.rawValue))",
+                                                  selected: choice.code == record.agencyCode)
                              })),
                 .button(.id("nut-giao"), .type(.submit), .text(record.agencyCode == nil ? "Giao xử lý" : "Giao lại")))),
             .if(canAnswer, .form(.id("form-tra-loi"), .method(.post), .escaped("action", FeedbackHandlingController.answerPath(reference)),
