@@ -53,6 +53,7 @@ struct FeedbackHandlingStoreTests {
             #expect(published.map(\.reference) == [third])
             #expect(published.first?.answer == "Khoản thu thêm đã được hoàn trả cho Ông/Bà.")
             #expect(published.first?.agencyCode == Fixtures.planning.rawValue)
+            #expect(published.first?.agencyName == "Sở Kế hoạch và Đầu tư")
         }
     }
 

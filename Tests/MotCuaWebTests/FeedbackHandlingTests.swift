@@ -96,6 +96,7 @@ struct FeedbackHandlingTests {
                 #expect(public_.status == .ok)
                 #expect(public_.text.contains(Self.question) && public_.text.contains(Self.answerText) && public_.text.contains(reference))
                 #expect(!public_.text.contains(Self.citizenContact) && !public_.text.contains(Self.citizenName))
+                #expect(public_.text.contains("Trả lời của Sở Kế hoạch và Đầu tư"))
             }
             let stored = try #require(try await FeedbackStore(database: database).feedback(reference))
             #expect(stored.state == .published && stored.answeredBy == "cv.khdt" && stored.agencyCode == Fixtures.planning)

@@ -44,6 +44,8 @@ public struct PublishedFeedback: Sendable, Hashable {
     public var receivedAt: Date
     public var content: String
     public var agencyCode: String?
+    /// The answering agency's latest name.
+    public var agencyName: String?
     public var answer: String
     public var answeredAt: Date?
 }
@@ -141,17 +143,20 @@ extension FeedbackStore {
 
     /// Published questions and answers, the most recently answered first, without names or contacts.
     public func publishedAnswers(limit: Int = 100) async throws -> [PublishedFeedback] {
-        try await database.sql.select()
-            .columns("reference", "received_at", "content", "agency_code", "answer", "answered_at")
-            .from("feedback").where("published", .equal, 1)
-            .orderBy("answered_at", .descending).orderBy("reference", .descending)
-            .limit(max(1, min(limit, 1000))).all()
+        try await database.sql.raw("""
+            SELECT f.reference, f.received_at, f.content, f.agency_code, f.answer, f.answered_at,
+                   (SELECT n.name FROM agency_names n WHERE n.agency_code = f.agency_code
+                    ORDER BY n.valid_from DESC LIMIT 1) AS agency_name
+            FROM feedback f WHERE f.published = 1
+            ORDER BY f.answered_at DESC, f.reference DESC LIMIT \(bind: max(1, min(limit, 1000)))
+            """).all()
             .map { row in
                 PublishedFeedback(
                     reference: try row.decode(column: "reference", as: String.self),
                     receivedAt: Instant.date(try row.decode(column: "received_at", as: Int.self)),
                     content: try row.decode(column: "content", as: String.self),
                     agencyCode: try row.optional("agency_code", as: String.self),
+                    agencyName: try row.optional("agency_name", as: String.self),
                     answer: try row.optional("answer", as: String.self) ?? "",
                     answeredAt: try row.optional("answered_at", as: Int.self).map(Instant.date))
             }

@@ -82,7 +82,9 @@ struct FeedbackView {
                     .article(.class("card qa"), .escaped("id", "pakn-\(item.reference)"),
                         .h3(.text("Phản ánh \(item.reference) — ngày \(VietnameseFormat.date(of: item.receivedAt))")),
                         .blockquote(.p(.text(item.content))),
-                        .p(.strong(.text("Trả lời" + (item.answeredAt.map { " (ngày \(VietnameseFormat.date(of: $0)))" } ?? "") + ": ")),
+                        .p(.strong(.text("Trả lời"
+                                         + (item.agencyName.map { " của \($0)" } ?? "")
+                                         + (item.answeredAt.map { " (ngày \(VietnameseFormat.date(of: $0)))" } ?? "") + ": ")),
                            .text(item.answer)))
                 })
         )
