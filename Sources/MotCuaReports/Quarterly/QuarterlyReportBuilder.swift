@@ -12,9 +12,14 @@ public struct QuarterlyReportBuilder: Sendable {
     public var entries: [ReportEntry]
     public var number: String?
     public var issuedOn: LocalDate?
+    /// Feedback citizens sent through the website in the period (`feedback` table), counted in III.2 with
+    /// the feedback entries officers recorded by hand.
+    public var feedbackReceived: Int
 
     public init(period: StatisticsPeriod, statisticsWindow: StatisticsPeriod, statistics: StatisticsReport,
-                documents: [IssuedDocument], entries: [ReportEntry], number: String? = nil, issuedOn: LocalDate? = nil) {
+                documents: [IssuedDocument], entries: [ReportEntry], number: String? = nil, issuedOn: LocalDate? = nil,
+                feedbackReceived: Int = 0) {
+        self.feedbackReceived = feedbackReceived
         self.period = period
         self.statisticsWindow = statisticsWindow
         self.statistics = statistics
@@ -296,10 +301,10 @@ public struct QuarterlyReportBuilder: Sendable {
                 + "có \(Self.share(sat.unsatisfied, sat.ratings)) không hài lòng."
         }
         // III.2: free paragraphs; those of category "feedback" and "hotline" end with the generated figures.
-        let feedback = entries.filter { $0.kind == .feedback }
-        let feedbackSentence = feedback.isEmpty
+        let feedbackCount = entries.filter { $0.kind == .feedback }.count + feedbackReceived
+        let feedbackSentence = feedbackCount == 0
             ? "Trong quý \(Self.roman(quarter)) không tiếp nhận phản ánh, kiến nghị nào."
-            : "Trong quý \(Self.roman(quarter)) tiếp nhận \(Self.count(feedback.count, "phản ánh, kiến nghị")) của tổ chức, cá nhân."
+            : "Trong quý \(Self.roman(quarter)) tiếp nhận \(Self.count(feedbackCount, "phản ánh, kiến nghị")) của tổ chức, cá nhân."
         let calls = g.outgoingCalls + g.incomingCalls
         let hotlineSentence = "\(windowPhrase): Trung tâm hướng dẫn thực hiện thủ tục hành chính qua tổng đài cho \(Self.count(calls, "lượt")) tổ chức, cá nhân, trong đó: "
             + "\(Self.count(g.outgoingCalls, "lượt")) gọi đi và \(Self.count(g.incomingCalls, "lượt")) trả lời cuộc gọi đến."

@@ -34,8 +34,10 @@ public struct QuarterlyReports: Sendable {
         let records = ReportRecordStore(database: database)
         let documents = try await records.documents(from: period.from, to: period.to)
         let entries = try await records.entries(from: period.from, to: period.to)
+        let feedbackReceived = try await FeedbackStore(database: database).count(period)
         return QuarterlyReportBuilder(period: period, statisticsWindow: window, statistics: statistics, documents: documents,
-                                      entries: entries, number: number, issuedOn: issuedOn).build()
+                                      entries: entries, number: number, issuedOn: issuedOn,
+                                      feedbackReceived: feedbackReceived).build()
     }
 
     /// Saves the draft's statistics window and edited paragraphs (merged into those already saved; an empty

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MotCuaCore
+import MotCuaReports
 import MotCuaStore
 import Plot
 
@@ -12,7 +13,9 @@ struct FeedbackController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Self.path)) { _, context in
-            HTMLResponse.make(FeedbackView(model: .init(csrfToken: context.csrfToken)).document)
+            var model = FeedbackView.Model(csrfToken: context.csrfToken)
+            model.answers = try await store.publishedAnswers()
+            return HTMLResponse.make(FeedbackView(model: model).document)
         }
         router.post(RouterPath(Self.path), use: submit)
     }
@@ -29,6 +32,7 @@ struct FeedbackController: Sendable {
             return HTMLResponse.make(FeedbackView(model: model).document, status: .created)
         } catch let error as ValidationError {
             model.error = error.vietnameseMessage
+            model.answers = try await store.publishedAnswers()
             return HTMLResponse.make(FeedbackView(model: model).document, status: .unprocessableContent)
         }
     }
@@ -40,6 +44,8 @@ struct FeedbackView {
         var name = "", contact = "", content = "", dossierCode = ""
         var error: String?
         var reference: String?
+        /// Published questions and answers (never the citizen's name or contact).
+        var answers: [PublishedFeedback] = []
     }
 
     let model: Model
@@ -68,7 +74,19 @@ struct FeedbackView {
                                    .attribute(named: "maxlength", value: "\(FeedbackSubmission.maximumContentLength)"),
                                    .required(true), .text(model.content))),
                       .p(.button(.type(.submit), .text("Gửi phản ánh"))))
-            ))
+            )),
+            .section(.id("phan-anh-da-tra-loi"), .attribute(named: "aria-labelledby", value: "tieu-de-da-tra-loi"),
+                .h2(.id("tieu-de-da-tra-loi"), .text("Phản ánh, kiến nghị đã được trả lời")),
+                .if(model.answers.isEmpty, .p(.class("muted"), .text("Chưa có câu trả lời nào được công khai."))),
+                .forEach(model.answers) { item in
+                    .article(.class("card qa"), .escaped("id", "pakn-\(item.reference)"),
+                        .h3(.text("Phản ánh \(item.reference) — ngày \(VietnameseFormat.date(of: item.receivedAt))")),
+                        .blockquote(.p(.text(item.content))),
+                        .p(.strong(.text("Trả lời"
+                                         + (item.agencyName.map { " của \($0)" } ?? "")
+                                         + (item.answeredAt.map { " (ngày \(VietnameseFormat.date(of: $0)))" } ?? "") + ": ")),
+                           .text(item.answer)))
+                })
         )
     }
 }
