@@ -104,8 +104,10 @@ public enum SlipHTMLRenderer {
     static func table(_ table: SlipTable) -> Node<HTML.BodyContext> {
         let total = max(table.columnWidths.reduce(0, +), 1)
         let columns: [Node<HTML.TableContext>] = table.columnWidths.map { width in
+            // The `width` attribute, not a `style`: the site's CSP refuses inline styles where the slip is
+            // shown inside a page, and browsers still honour it on `<col>`.
             .selfClosedElement(named: "col", attributes: [Attribute<HTML.TableContext>(
-                name: "style", value: "width: \(percent(width / total))")])
+                name: "width", value: percent(width / total))])
         }
         return .table(
             .class(table.compact ? "grid compact" : "grid"),
