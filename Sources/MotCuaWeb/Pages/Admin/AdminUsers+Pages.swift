@@ -119,7 +119,8 @@ struct AdminUsersController: Sendable {
 
     private func requireUser(_ context: AppRequestContext) async throws -> UserRecord {
         let username = UserAccounts.normalizedUsername(try context.parameters.require("username"))
-        guard UserAccounts.isValidUsername(username), let user = try await accounts.users.user(username) else {
+        guard UserAccounts.isValidUsername(username) else { throw PageNotFound(message: "Không tìm thấy người dùng này.") }
+        guard let user = try await accounts.users.user(username) else {
             throw PageNotFound(message: "Không tìm thấy người dùng này.")
         }
         return user

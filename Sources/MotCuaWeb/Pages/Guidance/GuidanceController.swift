@@ -43,7 +43,8 @@ struct GuidanceController: Sendable {
             return HTMLResponse.make(GuidanceView(frame: StaffFrame(principal, context), panel: panel).document,
                                      status: .unprocessableContent)
         }
-        guard let agency = DeskAgency.of(principal, in: try await AgencyStore(database: database).directory()) else {
+        let directory = try await AgencyStore(database: database).directory()
+        guard let agency = DeskAgency.of(principal, in: directory) else {
             throw AccessForbidden(request: request)
         }
         let topic = String((form["chu_de"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000))
@@ -54,7 +55,8 @@ struct GuidanceController: Sendable {
 
     /// The buttons with today's counts of the officer's agency, and the confirmation of what was just recorded.
     func panel(for principal: Principal, recorded: String?, returnTo: String) async throws -> GuidancePanel {
-        let agency = DeskAgency.of(principal, in: try await AgencyStore(database: database).directory())
+        let directory = try await AgencyStore(database: database).directory()
+        let agency = DeskAgency.of(principal, in: directory)
         let today = VietnamTime.localDate(of: now())
         var figures = GuidanceFigures()
         if let agency {

@@ -42,7 +42,10 @@ struct RatingTabletController: Sendable {
         }
         // Only the dossier this officer just returned, and only once.
         let expected = try await log.lastUnratedReturn(by: officer.username, since: now().addingTimeInterval(-7200))
-        guard expected?.code == code, !(try await log.isRated(code)) else {
+        // Awaited apart from the condition: the Swift 6.3 release compiler crashes on `try await` after a
+        // condition clause (see ifFound).
+        let alreadyRated = try await log.isRated(code)
+        guard expected?.code == code, !alreadyRated else {
             return HTMLResponse.make(RatingTabletView.waiting, status: .conflict)
         }
         try await log.record(SatisfactionRating(at: now(), dossierCode: code, officer: officer.username, rating: rating))

@@ -114,7 +114,8 @@ struct ReceptionController: Sendable {
         var request = request
         let form = try await FormFields.read(from: &request, limit: 64 * 1024)
         var model = ReceptionFormView.Model(procedure: procedure, form: form)
-        guard let receiving = DeskAgency.of(principal, in: try await agencies.directory()) else {
+        let directory = try await agencies.directory()
+        guard let receiving = DeskAgency.of(principal, in: directory) else {
             throw AccessForbidden(request: request)
         }
         do {
