@@ -41,6 +41,9 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    DashboardController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    ReportController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    ReportRecordsController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication
