@@ -33,7 +33,7 @@ enum DashboardFixture {
             ["000.00.15.H56-210705-0001", planning, "counter", t("2021-07-05 08:00"), t("2021-07-19 17:00"), t("2021-07-12 10:00"),
              t("2021-07-13 09:00"), "counter", "approved", "", "", "", "", ""],
             [planningLate, planning, "online", t("2021-07-06 09:00"), t("2021-07-20 17:00"), t("2021-07-23 10:00"),
-             "", "", "approved", Fixtures.province.rawValue, "Phê duyệt", "actual", lateReason, "1"],
+             "", "", "approved", Fixtures.province.rawValue, "Phê duyệt", "actual", lateReason, "true"],
             ["000.00.15.H56-210714-0001", planning, "postal", t("2021-07-14 09:00"), t("2021-07-28 17:00"), "", "", "", "", "", "", "", "", ""],
             ["000.00.15.H56-210707-0001", environment, "counter", t("2021-07-07 08:00"), t("2021-07-21 17:00"), t("2021-07-21 16:00"),
              "", "", "approved", "", "", "", "", ""],
@@ -41,7 +41,10 @@ enum DashboardFixture {
              "", "", "approved", "", "", "", "", ""],
             ["000.00.15.H56-210803-0001", environment, "counter", t("2021-08-03 08:00"), t("2021-10-01 17:00"), "", "", "", "", "", "", "", "", ""],
         ]
-        let csv = ([DossierImporter.columns] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        func quoted(_ field: String) -> String {
+            field.contains { "\",\n".contains($0) } ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        let csv = ([DossierImporter.columns] + rows).map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
         _ = try await DossierImporter(database: database).run(Data(csv.utf8), at: Fixtures.instant("2021-10-01 08:00"))
     }
 }

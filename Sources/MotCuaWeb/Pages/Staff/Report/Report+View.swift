@@ -15,8 +15,8 @@ struct ReportPageView {
             model.input.pickerForm(action: StaffPaths.report, id: "chon-ky"),
             .p(.id("trang-thai-bao-cao"), .text(status)),
             .unwrap(model.notice) { .p(.class("alert"), .attribute(named: "role", value: "status"), .text($0)) },
-            // An issued report has no editor to show a refused edit next to: say it here.
-            .unwrap(model.isIssued ? model.paragraphProblem : nil) {
+            // A refused edit with no editor to show it next to (an issued report, an unknown paragraph): say it here.
+            .unwrap(unplacedParagraphProblem) {
                 .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0.message))
             },
             .div(.class("report-actions"),
@@ -34,6 +34,11 @@ struct ReportPageView {
                     .attribute(named: "title", value: "Xem trước báo cáo")),
             .if(!model.isIssued, paragraphEditor)
         )
+    }
+
+    private var unplacedParagraphProblem: ReportPageModel.ParagraphProblem? {
+        guard let problem = model.paragraphProblem else { return nil }
+        return model.isIssued || !model.report.allParagraphs.contains { $0.id == problem.id } ? problem : nil
     }
 
     private var status: String {
