@@ -51,12 +51,6 @@ public struct LateDossierRow: Sendable, Hashable {
     public var daysLate: Int { VietnamTime.localDate(of: dueAt).days(to: VietnamTime.localDate(of: completedAt)) }
 }
 
-/// A page of late dossiers and how many there are in all.
-public struct LateDossierPage: Sendable, Hashable {
-    public let total: Int
-    public let rows: [LateDossierRow]
-}
-
 /// The queries of the manager dashboard that the period statistics do not already answer: receipts per
 /// week, the day's activity and the late dossiers one by one. Aggregates in SQL on both dialects, each over
 /// an index range (received_at, finished_at, completed_at).
@@ -106,19 +100,16 @@ public struct DashboardStore: Sendable {
     }
 
     /// Dossiers resolved in the period after their legal due instant, the latest first (then by code), at
-    /// most `limit` of them after skipping `offset`, with the count of all.
+    /// most `limit` of them after skipping `offset`. How many there are in all is the period figures' `late`.
     public func lateDossiers(_ period: StatisticsPeriod, scope: StatisticsScope = .all, limit: Int = 50,
-                             offset: Int = 0) async throws -> LateDossierPage {
+                             offset: Int = 0) async throws -> [LateDossierRow] {
         let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
-        let condition: SQLQueryString = "completed_at >= \(bind: s) AND completed_at < \(bind: e) AND completed_at > due_at"
-            + StatisticsStore(database: database).scopeCondition(scope)
-        let total = try await database.sql.raw("SELECT COUNT(*) AS n FROM dossiers WHERE " + condition).first()?
-            .decode(column: "n", as: Int.self) ?? 0
         let query: SQLQueryString = """
             SELECT code, owning_agency_code, late_agency_code, late_step, late_kind, late_reason, due_at, completed_at
-            FROM dossiers WHERE
-            """ + " " + condition + " ORDER BY completed_at - due_at DESC, code LIMIT \(bind: max(1, min(limit, 1000))) OFFSET \(bind: max(0, offset))"
-        let rows = try await database.sql.raw(query).all().map { row in
+            FROM dossiers WHERE completed_at >= \(bind: s) AND completed_at < \(bind: e) AND completed_at > due_at
+            """ + StatisticsStore(database: database).scopeCondition(scope)
+            + " ORDER BY completed_at - due_at DESC, code LIMIT \(bind: max(1, min(limit, 1000))) OFFSET \(bind: max(0, offset))"
+        return try await database.sql.raw(query).all().map { row in
             LateDossierRow(
                 code: try DossierCode(parsing: row.decode(column: "code", as: String.self)),
                 owningAgency: try AgencyCode(parsing: row.decode(column: "owning_agency_code", as: String.self)),
@@ -129,6 +120,5 @@ public struct DashboardStore: Sendable {
                 dueAt: Instant.date(try row.decode(column: "due_at", as: Int.self)),
                 completedAt: Instant.date(try row.decode(column: "completed_at", as: Int.self)))
         }
-        return LateDossierPage(total: total, rows: rows)
     }
 }

@@ -28,13 +28,15 @@ struct DashboardQuery: Sendable {
         let page = max(1, latePage)
         async let directoryResult = AgencyStore(database: database).directory()
         async let dayResult = dashboard.dayActivity(at: now, scope: scope)
-        async let figuresResult = statistics.dossierFigures(shown, scope: scope)
         async let weeksResult = dashboard.weeklyReceipts(shown, scope: scope)
         async let byAgencyResult = statistics.dossierFiguresByOwningAgency(shown, scope: scope)
         async let lateResult = dashboard.lateDossiers(shown, scope: scope, limit: DashboardModel.latePageSize,
                                                       offset: (page - 1) * DashboardModel.latePageSize)
-        let (directory, day, figures, weeks, byAgency, late) =
-            try await (directoryResult, dayResult, figuresResult, weeksResult, byAgencyResult, lateResult)
+        let (directory, day, weeks, byAgency, late) =
+            try await (directoryResult, dayResult, weeksResult, byAgencyResult, lateResult)
+        // Every dossier has one owning agency: the per-agency rows add up to the period's figures (one
+        // aggregate query instead of two).
+        let figures = byAgency.map(\.1).reduce(into: DossierFigures()) { $0.add($1) }
 
         func name(_ code: AgencyCode) -> String { directory[code]?.name(on: shown.to) ?? code.rawValue }
         let agencies = byAgency.map { code, f in
@@ -42,7 +44,7 @@ struct DashboardQuery: Sendable {
                                          shortName: directory[code]?.shortName(on: shown.to) ?? code.rawValue, figures: f)
         }
         var lateRows: [DashboardModel.LateRow] = []
-        for row in late.rows {
+        for row in late {
             lateRows.append(DashboardModel.LateRow(
                 code: row.code.rawValue, agencyName: name(row.lateAgency ?? row.owningAgency),
                 step: try await step(of: row), daysLate: row.daysLate, reason: row.reason ?? "",
@@ -50,7 +52,7 @@ struct DashboardQuery: Sendable {
         }
         let scopeLabel = scope.owningAgencies.map { $0.map(name).joined(separator: "; ") } ?? "Tất cả cơ quan, đơn vị"
         return DashboardModel(input: input, period: period, shown: shown, today: today, scopeLabel: scopeLabel,
-                              day: day, figures: figures, weeks: weeks, agencies: agencies, lateTotal: late.total,
+                              day: day, figures: figures, weeks: weeks, agencies: agencies, lateTotal: figures.late,
                               lateRows: lateRows, latePage: page)
     }
 
@@ -60,5 +62,16 @@ struct DashboardQuery: Sendable {
         if let step = row.lateStep, !step.isEmpty { return step }
         let dossier = try? await DossierStore(database: database).dossier(row.code)
         return dossier?.lateAttribution?.overruns.first?.stepName ?? "Chưa xác định"
+    }
+}
+
+extension DossierFigures {
+    /// Adds another group's counts (agencies are disjoint, so sums are exact).
+    mutating func add(_ other: DossierFigures) {
+        received += other.received; receivedOnline += other.receivedOnline; receivedCounter += other.receivedCounter
+        receivedPostal += other.receivedPostal; carriedOver += other.carriedOver; resolved += other.resolved
+        early += other.early; onTime += other.onTime; late += other.late; returnedByPostal += other.returnedByPostal
+        inProgress += other.inProgress; withinDeadline += other.withinDeadline; overdue += other.overdue
+        withdrawn += other.withdrawn
     }
 }
