@@ -93,6 +93,12 @@ struct ReportPageTests {
 
                 let xlsx = try await download("/bao-cao/tai-ve/mau-06.xlsx?quy=2021-Q3")
                 #expect(xlsx.status == .ok)
+                let xlsxAgain = try await download("/bao-cao/tai-ve/mau-06.xlsx?quy=2021-Q3")
+                #expect(Data(xlsxAgain.body.readableBytesView) == Data(xlsx.body.readableBytesView))
+                // The issued workbook holds the figures of the issue, not the dossier imported afterwards.
+                let issuedRows = try #require(try await QuarterlyReports(database: database).report(period).form06Rows)
+                #expect(issuedRows.map(\.figures.received).reduce(0, +) == 6)
+                #expect(try await StatisticsStore(database: database).dossierFigures(period).received == 7)
                 #expect(xlsx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 #expect(xlsx.headers[.contentDisposition] == "attachment; filename=\"mau-06-2021-Q3.xlsx\"")
                 #expect(Data(xlsx.body.readableBytesView).prefix(2) == Data("PK".utf8))

@@ -126,19 +126,22 @@ struct DashboardView {
         }
         return .section(.class("late"), .attribute(named: "aria-labelledby", value: "tre-han"),
             .h2(.id("tre-han"), .text("Hồ sơ giải quyết trễ hạn (\(n(model.lateTotal)))")),
-            .if(model.lateRows.isEmpty, .p(.text("Không có hồ sơ trễ hạn trong kỳ."))),
-            .if(!model.lateRows.isEmpty, .div(.class("table-scroll"), .table(
+            // The table is always there (an empty period says so in a row): scripts and readers find it.
+            .div(.class("table-scroll"), .table(
                 .id("ho-so-tre-han"),
-                .caption(.text("Từ hồ sơ \(n(first + 1)) đến \(n(first + model.lateRows.count)) trong \(n(model.lateTotal)) hồ sơ, trễ nhiều nhất trước.")),
+                .caption(.text(model.lateRows.isEmpty ? "Không có hồ sơ trễ hạn trong kỳ."
+                    : "Từ hồ sơ \(n(first + 1)) đến \(n(first + model.lateRows.count)) trong \(n(model.lateTotal)) hồ sơ, trễ nhiều nhất trước.")),
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Cơ quan")), .th(.text("Bước xử lý")),
                            .th(.text("Số ngày trễ")), .th(.text("Nguyên nhân")))),
-                .tbody(.forEach(model.lateRows) { row in
+                .tbody(
+                    .if(model.lateRows.isEmpty, .tr(.td(.attribute(named: "colspan", value: "5"), .text("Không có hồ sơ trễ hạn trong kỳ.")))),
+                    .forEach(model.lateRows) { row in
                     .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.code)), .text(row.code))),
                         .td(.text(row.agencyName)), .td(.text(row.step)),
                         .td(.class("number"), .text(row.daysLate == 0 ? "Trong ngày hẹn" : n(row.daysLate))),
                         .td(.text(row.reason.isEmpty ? "Chưa ghi nhận" : row.reason),
                             .if(row.systemOnly, .span(.class("muted"), .text(" (trễ hạn phần mềm)")))))
-                })))),
+                }))),
             .if(model.latePageCount > 1, .nav(.class("pager"), .attribute(named: "aria-label", value: "Trang hồ sơ trễ hạn"),
                 .if(model.latePage > 1, .a(.escaped("href", pageLink(model.latePage - 1)), .attribute(named: "rel", value: "prev"), .text("‹ Trang trước"))),
                 .span(.text(" Trang \(model.latePage)/\(model.latePageCount) ")),

@@ -92,14 +92,19 @@ struct ReportController: Sendable {
                         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
-    /// Form 06 (Circular 01/2020/TT-VPCP) of the report's statistics window, per owning agency.
+    /// Form 06 (Circular 01/2020/TT-VPCP) of the report's statistics window, per owning agency: after the
+    /// issue, the rows frozen with the report.
     @Sendable func xlsx(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try principal(request, context)
         let input = ReportingPeriodInput(query: request)
         let period = try self.period(input)
         let report = try await reports.prepare(period)
         let window = try StatisticsPeriod(from: report.statisticsWindow.from, to: report.statisticsWindow.to)
-        let data = try await Form06Workbook.load(window, database: database).workbook().xlsxData()
+        // An issued report carries the rows it was issued with; a draft's are read now.
+        let workbook = if let rows = report.form06Rows { Form06Workbook(period: window, rows: rows) } else {
+            try await Form06Workbook.load(window, database: database)
+        }
+        let data = try workbook.workbook().xlsxData()
         let model = ReportPageModel(input: input, period: period, report: report, stored: nil)
         return download(data, name: model.fileName("mau-06", "xlsx"),
                         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
