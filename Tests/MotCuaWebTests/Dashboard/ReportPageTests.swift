@@ -52,6 +52,19 @@ struct ReportPageTests {
                 #expect(unknown.status == .unprocessableContent)
                 #expect(unknown.text.contains("Không tìm thấy đoạn văn"))
 
+                let badWindow = try await Self.post(client, browser, "/bao-cao/khoang-so-lieu",
+                                                    [("quy", "2021-Q3"), ("so_lieu_tu", "2021-09-07"), ("so_lieu_den", "2021-06-09")])
+                #expect(badWindow.status == .unprocessableContent)
+                #expect(badWindow.text.contains("Ngày kết thúc của khoảng số liệu"))
+                #expect(badWindow.text.contains("value=\"2021-09-07\""))
+                let window = try await Self.post(client, browser, "/bao-cao/khoang-so-lieu",
+                                                 [("quy", "2021-Q3"), ("so_lieu_tu", "2021-07-01"), ("so_lieu_den", "2021-07-31")])
+                #expect(window.status == .seeOther)
+                let windowed = try await client.execute(uri: "/bao-cao/xem-truoc?quy=2021-Q3", method: .get, headers: browser.jar.header)
+                #expect(windowed.text.contains("Từ ngày 01/7/2021 đến ngày 31/7/2021"))
+                _ = try await Self.post(client, browser, "/bao-cao/khoang-so-lieu",
+                                        [("quy", "2021-Q3"), ("so_lieu_tu", "2021-06-15"), ("so_lieu_den", "2021-09-14")])
+
                 let badNumber = try await Self.post(client, browser, "/bao-cao/ban-hanh",
                                                     [("quy", "2021-Q3"), ("so_hieu", "BC không số"), ("ngay_ban_hanh", "2021-09-15")])
                 #expect(badNumber.status == .unprocessableContent)

@@ -17,8 +17,8 @@ struct HorizontalBarChart: Sendable {
     var maximum: Double? = nil
     var colour: ChartColour = .good
 
-    static let width = 720.0, labelWidth = 260.0, barArea = 360.0, rowHeight = 30.0, barHeight = 20.0, top = 8.0
-    static let labelLimit = 34
+    static let width = 720.0, labelWidth = 300.0, barArea = 340.0, rowHeight = 30.0, barHeight = 20.0, top = 8.0
+    static let labelLimit = 32
 
     var scale: Double { max(maximum ?? bars.map(\.value).max() ?? 1, 1) }
 

@@ -20,7 +20,7 @@ extension SiteStyleSheet {
     details summary { cursor: pointer; color: var(--brand); }
     table.numbers td, table.numbers th { padding: 4px 8px; }
     .table-scroll { overflow-x: auto; }
-    td.number { text-align: right; white-space: nowrap; }
+    td.number, td.code { white-space: nowrap; } td.number { text-align: right; }
     nav.pager { display: flex; gap: 12px; align-items: center; }
     .report-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
     a.button { display: inline-block; background: var(--brand); color: #fff; padding: 8px 14px; border-radius: 4px; text-decoration: none; }

@@ -136,7 +136,7 @@ struct DashboardView {
                 .tbody(
                     .if(model.lateRows.isEmpty, .tr(.td(.attribute(named: "colspan", value: "5"), .text("Không có hồ sơ trễ hạn trong kỳ.")))),
                     .forEach(model.lateRows) { row in
-                    .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.code)), .text(row.code))),
+                    .tr(.td(.class("code"), .a(.escaped("href", StaffPaths.dossier(row.code)), .text(row.code))),
                         .td(.text(row.agencyName)), .td(.text(row.step)),
                         .td(.class("number"), .text(row.daysLate == 0 ? "Trong ngày hẹn" : n(row.daysLate))),
                         .td(.text(row.reason.isEmpty ? "Chưa ghi nhận" : row.reason),

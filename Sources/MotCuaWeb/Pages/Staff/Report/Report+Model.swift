@@ -12,12 +12,16 @@ struct ReportPageModel: Sendable {
     /// A refused issue, with the number and date as typed.
     struct IssueProblem: Sendable, Hashable { let number: String; let date: String; let message: String }
 
+    /// A refused statistics window, as typed.
+    struct WindowProblem: Sendable, Hashable { let from: String; let to: String; let message: String }
+
     let input: ReportingPeriodInput
     let period: StatisticsPeriod
     let report: QuarterlyReport
     let stored: StoredReport?
     var paragraphProblem: ParagraphProblem? = nil
     var issueProblem: IssueProblem? = nil
+    var windowProblem: WindowProblem? = nil
     /// A confirmation after a change (from the redirect's `?da=` marker).
     var notice: String? = nil
 

@@ -28,6 +28,7 @@ struct ReportPageView {
                     .attribute(named: "target", value: "_blank"), .text("Mở bản xem trước để in")),
                  .a(.id("du-lieu-bao-cao"), .escaped("href", ReportRecordsController.path + (model.periodQuery.isEmpty ? "" : "?" + model.periodQuery)),
                     .text("Văn bản, đào tạo, họp, bảng PAPI của kỳ"))),
+            .if(!model.isIssued, windowForm),
             .if(!model.isIssued, issueForm),
             .h2(.text("Xem trước")),
             .iframe(.class("report-preview"), .escaped("src", ReportController.previewPath + "?" + model.periodQuery),
@@ -56,6 +57,24 @@ struct ReportPageView {
             .input(.type(.hidden), .name("quy"), .escaped("value", model.input.quarter)),
             .input(.type(.hidden), .name("tu"), .escaped("value", model.input.from)),
             .input(.type(.hidden), .name("den"), .escaped("value", model.input.to)))
+    }
+
+    /// Section III counts the center's dossiers over its own window (the seed report: 9/6–7/9/2021).
+    private var windowForm: Node<HTML.BodyContext> {
+        let problem = model.windowProblem
+        let window = model.report.statisticsWindow
+        return .section(.class("card"), .attribute(named: "aria-labelledby", value: "khoang-tieu-de"),
+            .h2(.id("khoang-tieu-de"), .text("Khoảng thời gian số liệu của mục III")),
+            .unwrap(problem) { .p(.class("error"), .id("loi-khoang"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+            .form(.id("khoang-so-lieu"), .class("inline"), .method(.post), .action(ReportController.windowPath),
+                  frame.csrfField, periodFields(),
+                  .div(.label(.for("so-lieu-tu"), .text("Từ ngày")),
+                       .input(.type(.date), .id("so-lieu-tu"), .name("so_lieu_tu"),
+                              .escaped("value", problem?.from ?? window.from.description), .required(true))),
+                  .div(.label(.for("so-lieu-den"), .text("Đến ngày")),
+                       .input(.type(.date), .id("so-lieu-den"), .name("so_lieu_den"),
+                              .escaped("value", problem?.to ?? window.to.description), .required(true))),
+                  .button(.type(.submit), .text("Lưu khoảng số liệu"))))
     }
 
     private var issueForm: Node<HTML.BodyContext> {

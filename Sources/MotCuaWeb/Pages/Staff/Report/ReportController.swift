@@ -16,6 +16,7 @@ struct ReportController: Sendable {
     static let xlsxPath = StaffPaths.report + "/tai-ve/mau-06.xlsx"
     static let paragraphPath = StaffPaths.report + "/doan-van"
     static let issuePath = StaffPaths.report + "/ban-hanh"
+    static let windowPath = StaffPaths.report + "/khoang-so-lieu"
     static let formLimit = 256 * 1024
     static let paragraphLimit = 20_000
 
@@ -29,6 +30,7 @@ struct ReportController: Sendable {
         router.get(RouterPath(Self.xlsxPath), use: xlsx)
         router.post(RouterPath(Self.paragraphPath), use: editParagraph)
         router.post(RouterPath(Self.issuePath), use: issue)
+        router.post(RouterPath(Self.windowPath), use: setWindow)
     }
 
     private var reports: QuarterlyReports { QuarterlyReports(database: database) }
@@ -61,6 +63,7 @@ struct ReportController: Sendable {
         let notice: String? = switch request.uri.queryParameters.get("da") {
         case "sua": "Đã lưu đoạn văn."
         case "ban-hanh": "Đã ban hành báo cáo."
+        case "khoang": "Đã lưu khoảng thời gian số liệu của mục III."
         default: nil
         }
         return try await page(frame, ReportingPeriodInput(query: request)) { $0.notice = notice }
@@ -188,6 +191,33 @@ struct ReportController: Sendable {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
         return Self.redirect(input, done: "ban-hanh")
+    }
+
+    /// Section III's statistics window, saved with the draft (`motcua report --statistics-from/--statistics-to`).
+    @Sendable func setWindow(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let frame = StaffFrame(try principal(request, context), context)
+        var request = request
+        let form = try await FormFields.read(from: &request, limit: Self.formLimit)
+        let input = Self.input(from: form)
+        guard let period = try? input.period(today: today()) else { return try await page(frame, input) }
+        let fromText = (form["so_lieu_tu"] ?? "").trimmingCharacters(in: .whitespaces)
+        let toText = (form["so_lieu_den"] ?? "").trimmingCharacters(in: .whitespaces)
+        func refuse(_ message: String, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+            try await page(frame, input, status: status) { $0.windowProblem = .init(from: fromText, to: toText, message: message) }
+        }
+        guard let from = try? LocalDate(iso: fromText), let to = try? LocalDate(iso: toText) else {
+            return try await refuse("Ngày của khoảng số liệu không hợp lệ (dạng năm-tháng-ngày, ví dụ 2021-06-09).")
+        }
+        guard from <= to, let window = try? StatisticsPeriod(from: from, to: to) else {
+            return try await refuse("Ngày kết thúc của khoảng số liệu phải sau hoặc trùng ngày bắt đầu.")
+        }
+        guard from.days(to: to) <= 366 else { return try await refuse("Khoảng số liệu dài tối đa một năm.") }
+        do {
+            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(statisticsWindow: window))
+        } catch let error as QuarterlyReportError {
+            return try await refuse(error.vietnameseMessage, status: .conflict)
+        }
+        return Self.redirect(input, done: "khoang")
     }
 
     /// "1076/BC-VPUBND": a number, a slash, a symbol of letters, digits and dashes (Decree 30/2020).
