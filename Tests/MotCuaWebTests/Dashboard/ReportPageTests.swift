@@ -119,7 +119,7 @@ struct ReportPageTests {
         }
     }
 
-    @Test("only the manager and the administrator; bad dates answer 400", arguments: TestBackend.available)
+    @Test("only the manager and the administrator, for pages, downloads and changes; bad dates answer 400", arguments: TestBackend.available)
     func access(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { database in
             try await DashboardUsers.seed(database)
@@ -131,6 +131,19 @@ struct ReportPageTests {
                         #expect(refused.status == .forbidden, "\(user) \(uri)")
                     }
                 }
+                // A leader with a valid CSRF token (from the dashboard it may open) still cannot issue or edit.
+                var leader = try await DashboardUsers.signIn(client, "ld.tnmt")
+                let dashboard = try await client.execute(uri: "/bang-dieu-khien", method: .get, headers: leader.jar.header)
+                leader.csrfToken = try #require(Browser.hiddenCSRF(in: dashboard.text))
+                for (path, fields) in [("/bao-cao/ban-hanh", [("quy", "2021-Q3"), ("so_hieu", "1/BC-X"), ("ngay_ban_hanh", "2021-09-15")]),
+                                       ("/bao-cao/doan-van", [("quy", "2021-Q3"), ("doan", "closing"), ("noi_dung", "x")]),
+                                       ("/bao-cao/du-lieu/muc", [("quy", "2021-Q3"), ("loai", "training"), ("ngay", "2021-07-01"), ("noi_dung", "x")])] {
+                    let refused = try await Self.post(client, leader, path, fields)
+                    #expect(refused.status == .forbidden, "\(path)")
+                }
+                #expect(try await QuarterlyReports(database: database).stored(try .quarter(3, of: 2021)) == nil)
+                #expect(try await ReportRecordStore(database: database).entries(from: LocalDate(iso: "2021-01-01"), to: LocalDate(iso: "2021-12-31")).isEmpty)
+
                 let admin = try await DashboardUsers.signIn(client, "quantri")
                 let bad = try await client.execute(uri: "/bao-cao?tu=2021-06-31&den=2021-09-14", method: .get, headers: admin.jar.header)
                 #expect(bad.status == .badRequest)
