@@ -129,7 +129,8 @@ struct DashboardView {
             // The table is always there (an empty period says so in a row): scripts and readers find it.
             .div(.class("table-scroll"), .table(
                 .id("ho-so-tre-han"),
-                .caption(.text(model.lateRows.isEmpty ? "Không có hồ sơ trễ hạn trong kỳ."
+                .caption(.text(model.lateRows.isEmpty ? (model.lateTotal == 0 ? "Không có hồ sơ trễ hạn trong kỳ."
+                                                         : "Trang này không có hồ sơ: kỳ có \(n(model.lateTotal)) hồ sơ trễ hạn, xem từ trang 1.")
                     : "Từ hồ sơ \(n(first + 1)) đến \(n(first + model.lateRows.count)) trong \(n(model.lateTotal)) hồ sơ, trễ nhiều nhất trước.")),
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Cơ quan")), .th(.text("Bước xử lý")),
                            .th(.text("Số ngày trễ")), .th(.text("Nguyên nhân")))),
@@ -152,21 +153,5 @@ struct DashboardView {
     /// "05/7" — short enough under a week's column.
     static func dayMonth(_ date: LocalDate) -> String {
         (date.day < 10 ? "0" : "") + "\(date.day)/\(date.month)"
-    }
-}
-
-/// A page that says what was wrong with the period asked for, with the picker filled as typed.
-struct DashboardErrorView {
-    let frame: StaffFrame
-    let input: ReportingPeriodInput
-    let message: String
-    let title: String
-    let path: String
-
-    var document: HTML {
-        SiteLayout.staffPage(frame, title: title, current: path,
-            .h1(.text(title)),
-            .p(.class("alert"), .attribute(named: "role", value: "alert"), .id("loi-ky"), .text(message)),
-            input.pickerForm(action: path, id: "chon-ky"))
     }
 }

@@ -22,7 +22,7 @@ struct DashboardController: Sendable {
         let now = now()
         let period: StatisticsPeriod
         do throws(ReportingPeriodInput.Invalid) { period = try input.period(today: VietnamTime.localDate(of: now)) } catch {
-            return HTMLResponse.make(DashboardErrorView(frame: frame, input: input, message: error.message, title: "Tổng quan",
+            return HTMLResponse.make(PeriodErrorView(frame: frame, input: input, message: error.message, title: "Tổng quan",
                                                         path: Self.path).document,
                                      status: .badRequest, headers: [.cacheControl: "no-store"])
         }

@@ -32,7 +32,7 @@ struct ReportPageModel: Sendable {
     var periodQuery: String { input.query }
 
     /// The file name of a download: "bao-cao-2021-Q3.docx" or "bao-cao-2021-06-15-2021-09-14.docx".
-    func fileName(_ stem: String, _ ext: String) -> String {
+    static func fileName(_ stem: String, _ ext: String, period: StatisticsPeriod) -> String {
         let name = ReportingPeriodInput.quarterName(of: period) ?? "\(period.from)-\(period.to)"
         return "\(stem)-\(name).\(ext)"
     }

@@ -46,15 +46,14 @@ struct ReportController: Sendable {
                       change: (inout ReportPageModel) -> Void = { _ in }) async throws -> Response {
         let period: StatisticsPeriod
         do throws(ReportingPeriodInput.Invalid) { period = try input.period(today: today()) } catch {
-            return HTMLResponse.make(DashboardErrorView(frame: frame, input: input, message: error.message, title: "Báo cáo",
+            return HTMLResponse.make(PeriodErrorView(frame: frame, input: input, message: error.message, title: "Báo cáo",
                                                         path: Self.path).document,
                                      status: .badRequest, headers: [.cacheControl: "no-store"])
         }
         var model = ReportPageModel(input: input, period: period, report: try await reports.prepare(period),
                                     stored: try await reports.stored(period))
         change(&model)
-        return HTMLResponse.make(ReportPageView(frame: StaffFrame(principal: frame.principal, csrfToken: frame.csrfToken),
-                                                model: model).document,
+        return HTMLResponse.make(ReportPageView(frame: frame, model: model).document,
                                  status: status, headers: [.cacheControl: "no-store"])
     }
 
@@ -90,8 +89,8 @@ struct ReportController: Sendable {
         _ = try principal(request, context)
         let input = ReportingPeriodInput(query: request)
         let period = try self.period(input)
-        let model = ReportPageModel(input: input, period: period, report: try await reports.prepare(period), stored: nil)
-        return download(try QuarterlyReportDocxRenderer.docx(model.report), name: model.fileName("bao-cao", "docx"),
+        return download(try QuarterlyReportDocxRenderer.docx(try await reports.prepare(period)),
+                        name: ReportPageModel.fileName("bao-cao", "docx", period: period),
                         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
@@ -108,8 +107,7 @@ struct ReportController: Sendable {
             try await Form06Workbook.load(window, database: database)
         }
         let data = try workbook.workbook().xlsxData()
-        let model = ReportPageModel(input: input, period: period, report: report, stored: nil)
-        return download(data, name: model.fileName("mau-06", "xlsx"),
+        return download(data, name: ReportPageModel.fileName("mau-06", "xlsx", period: period),
                         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 

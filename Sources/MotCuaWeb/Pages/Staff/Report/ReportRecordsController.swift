@@ -47,7 +47,7 @@ struct ReportRecordsController: Sendable {
     /// The period; a 400 page that says what is wrong with it otherwise.
     private func period(_ frame: StaffFrame, _ input: ReportingPeriodInput) throws -> StatisticsPeriod {
         do throws(ReportingPeriodInput.Invalid) { return try input.period(today: VietnamTime.localDate(of: now())) } catch {
-            throw PageRefusal(page: HTMLResponse.make(DashboardErrorView(frame: frame, input: input, message: error.message,
+            throw PageRefusal(page: HTMLResponse.make(PeriodErrorView(frame: frame, input: input, message: error.message,
                                                                          title: "Dữ liệu báo cáo", path: Self.path).document,
                                                       status: .badRequest, headers: [.cacheControl: "no-store"]))
         }
