@@ -17,19 +17,19 @@ extension SiteStyleSheet {
     svg.chart .c-counter { fill: #0b4f8a; } svg.chart .c-online { fill: #1d6b2f; } svg.chart .c-postal { fill: #8a5300; }
     svg.chart .c-good { fill: #1d6b2f; } svg.chart .c-bad { fill: #a4161a; }
     svg.chart g:hover rect { opacity: 0.8; }
-    details summary { cursor: pointer; color: var(--brand); }
-    table.numbers td, table.numbers th { padding: 4px 8px; }
+    figure.chart-figure details summary { cursor: pointer; color: var(--brand); }
+    figure.chart-figure table.numbers td, figure.chart-figure table.numbers th { padding: 4px 8px; }
     .table-scroll { overflow-x: auto; }
     td.number, td.code { white-space: nowrap; } td.number { text-align: right; }
-    nav.pager { display: flex; gap: 12px; align-items: center; }
+    section.late nav.pager { display: flex; gap: 12px; align-items: center; }
     .report-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
-    a.button { display: inline-block; background: var(--brand); color: #fff; padding: 8px 14px; border-radius: 4px; text-decoration: none; }
+    a.dash-button { display: inline-block; background: var(--brand); color: #fff; padding: 8px 14px; border-radius: 4px; text-decoration: none; }
     iframe.report-preview { width: 100%; height: 80vh; border: 1px solid var(--line); background: #e8e8e8; }
-    textarea { font: inherit; width: 100%; min-height: 5em; padding: 8px; border: 1px solid #7a8793; border-radius: 4px; }
+    .paragraph-edit textarea, #form-muc textarea { font: inherit; width: 100%; min-height: 5em; padding: 8px; border: 1px solid #7a8793; border-radius: 4px; }
     .paragraph-edit { border-bottom: 1px solid var(--line); padding: 8px 0; }
     .paragraph-edit .id { font-family: monospace; color: var(--muted); font-size: 0.9em; }
-    .edited { border-left: 4px solid var(--ok); padding-left: 8px; }
-    .error { color: var(--bad); font-weight: 600; }
+    .paragraph-edit.edited { border-left: 4px solid var(--ok); padding-left: 8px; }
+    .dash-error { color: var(--bad); font-weight: 600; }
     @media (max-width: 600px) { .tile-value { font-size: 1.4em; } iframe.report-preview { height: 60vh; } }
     """
 }

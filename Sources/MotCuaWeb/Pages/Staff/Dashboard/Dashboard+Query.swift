@@ -60,7 +60,7 @@ struct DashboardQuery: Sendable {
     /// read from the dossier's state only for the rows on the page).
     private func step(of row: LateDossierRow) async throws -> String {
         if let step = row.lateStep, !step.isEmpty { return step }
-        let dossier = try? await DossierStore(database: database).dossier(row.code)
+        let dossier = try await ifFound { try await DossierStore(database: database).dossier(row.code) }
         return dossier?.lateAttribution?.overruns.first?.stepName ?? "Chưa xác định"
     }
 }

@@ -17,12 +17,12 @@ struct ReportPageView {
             .unwrap(model.notice) { .p(.class("alert"), .attribute(named: "role", value: "status"), .text($0)) },
             // A refused edit with no editor to show it next to (an issued report, an unknown paragraph): say it here.
             .unwrap(unplacedParagraphProblem) {
-                .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0.message))
+                .p(.class("dash-error"), .attribute(named: "role", value: "alert"), .text($0.message))
             },
             .div(.class("report-actions"),
-                 .a(.id("tai-docx"), .class("button"), .escaped("href", ReportController.docxPath + "?" + model.periodQuery),
+                 .a(.id("tai-docx"), .class("dash-button"), .escaped("href", ReportController.docxPath + "?" + model.periodQuery),
                     .text("Tải báo cáo (.docx)")),
-                 .a(.id("tai-xlsx"), .class("button"), .escaped("href", ReportController.xlsxPath + "?" + model.periodQuery),
+                 .a(.id("tai-xlsx"), .class("dash-button"), .escaped("href", ReportController.xlsxPath + "?" + model.periodQuery),
                     .text("Tải biểu số liệu Mẫu 06 (.xlsx)")),
                  .a(.id("xem-truoc"), .escaped("href", ReportController.previewPath + "?" + model.periodQuery),
                     .attribute(named: "target", value: "_blank"), .text("Mở bản xem trước để in")),
@@ -65,7 +65,7 @@ struct ReportPageView {
         let window = model.report.statisticsWindow
         return .section(.class("card"), .attribute(named: "aria-labelledby", value: "khoang-tieu-de"),
             .h2(.id("khoang-tieu-de"), .text("Khoảng thời gian số liệu của mục III")),
-            .unwrap(problem) { .p(.class("error"), .id("loi-khoang"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+            .unwrap(problem) { .p(.class("dash-error"), .id("loi-khoang"), .attribute(named: "role", value: "alert"), .text($0.message)) },
             .form(.id("khoang-so-lieu"), .class("inline"), .method(.post), .action(ReportController.windowPath),
                   frame.csrfField, periodFields(),
                   .div(.label(.for("so-lieu-tu"), .text("Từ ngày")),
@@ -82,7 +82,7 @@ struct ReportPageView {
         return .section(.class("card"), .attribute(named: "aria-labelledby", value: "ban-hanh-tieu-de"),
             .h2(.id("ban-hanh-tieu-de"), .text("Ban hành báo cáo")),
             .p(.class("muted"), .text("Ban hành sẽ chốt báo cáo: các lần tải sau đều nhận đúng bản đã ban hành, số liệu thay đổi sau đó không làm đổi báo cáo.")),
-            .unwrap(problem) { .p(.class("error"), .id("loi-ban-hanh"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+            .unwrap(problem) { .p(.class("dash-error"), .id("loi-ban-hanh"), .attribute(named: "role", value: "alert"), .text($0.message)) },
             .form(.id("ban-hanh"), .class("inline"), .method(.post), .action(ReportController.issuePath),
                   .attribute(named: "data-confirm", value: "Ban hành báo cáo? Sau khi ban hành, báo cáo không sửa được nữa."),
                   frame.csrfField, periodFields(),
@@ -109,7 +109,7 @@ struct ReportPageView {
                       .input(.type(.hidden), .name("doan"), .escaped("value", paragraph.id)),
                       .label(.escaped("for", fieldID), .text("Đoạn "), .span(.class("id"), .text(paragraph.id)),
                              .if(edited.contains(paragraph.id), .text(" (đã sửa)"))),
-                      .unwrap(problem) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0.message)) },
+                      .unwrap(problem) { .p(.class("dash-error"), .attribute(named: "role", value: "alert"), .text($0.message)) },
                       .textarea(.id(fieldID), .name("noi_dung"), .attribute(named: "rows", value: "4"),
                                 .text(problem?.text ?? paragraph.text)),
                       .button(.type(.submit), .text("Lưu đoạn")))

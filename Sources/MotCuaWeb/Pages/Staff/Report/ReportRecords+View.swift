@@ -72,7 +72,7 @@ struct ReportRecordsView {
         let f = documentForm
         return .section(.class("card"),
             .h3(.text(f.id.isEmpty ? "Thêm văn bản" : "Sửa văn bản")),
-            .unwrap(documentProblem) { .p(.class("error"), .id("loi-van-ban"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(documentProblem) { .p(.class("dash-error"), .id("loi-van-ban"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(.id("form-van-ban"), .class("inline"), .method(.post), .action(ReportRecordsController.documentPath),
                   frame.csrfField, periodFields(), .input(.type(.hidden), .name("id"), .escaped("value", f.id)),
                   field("vb-so", "Số, ký hiệu", "so", f.number, required: true),
@@ -90,7 +90,7 @@ struct ReportRecordsView {
         return .section(.class("card"),
             .h3(.text(f.id.isEmpty ? "Thêm mục ghi nhận" : "Sửa mục ghi nhận")),
             .p(.class("muted"), .text("Họp trực tuyến: phân loại là central, central_province_district hoặc province_district. Hỏi đáp: answered, in_progress hoặc new. Bảng PAPI: tiêu đề là nhóm chỉ số, phân loại là chỉ số, nội dung là nhiệm vụ.")),
-            .unwrap(entryProblem) { .p(.class("error"), .id("loi-muc"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(entryProblem) { .p(.class("dash-error"), .id("loi-muc"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(.id("form-muc"), .class("inline"), .method(.post), .action(ReportRecordsController.entryPath),
                   frame.csrfField, periodFields(), .input(.type(.hidden), .name("id"), .escaped("value", f.id)),
                   .div(.label(.for("muc-loai"), .text("Loại")),
