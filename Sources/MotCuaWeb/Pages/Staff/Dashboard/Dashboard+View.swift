@@ -60,7 +60,8 @@ struct DashboardView {
             .class("chart-figure"),
             .raw(svg),
             .element(named: "figcaption", nodes: [.text(caption)]),
-            .element(named: "details", nodes: [.element(named: "summary", nodes: [.text("Bảng số liệu")]), table]),
+            .element(named: "details", nodes: [.element(named: "summary", nodes: [.text("Bảng số liệu")]),
+                                               .div(.class("table-scroll"), table)]),
         ])
     }
 
@@ -71,7 +72,7 @@ struct DashboardView {
                      .init(name: "Bưu chính", colour: .postal)],
             columns: model.weeks.map { .init(label: Self.dayMonth($0.weekStart), values: [$0.counter, $0.online, $0.postal]) })
         return .section(.class("chart-section"), .h2(.text("Tiếp nhận theo tuần")),
-            figure(chart.svg, caption: "Mỗi cột là một tuần (từ thứ Hai), chia theo kênh: trực tiếp, trực tuyến, bưu chính công ích.",
+            figure(chart.svg, caption: "Mỗi cột là một tuần (từ thứ Hai), chia theo kênh: trực tiếp, trực tuyến, bưu chính công ích; tuần đầu và tuần cuối của kỳ có thể không đủ 7 ngày.",
                    table: .table(.class("numbers"),
                     .thead(.tr(.th(.text("Tuần từ")), .th(.text("Trực tiếp")), .th(.text("Trực tuyến")), .th(.text("Bưu chính")), .th(.text("Tổng")))),
                     .tbody(.forEach(model.weeks) { w in
