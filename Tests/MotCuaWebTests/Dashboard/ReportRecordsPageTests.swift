@@ -40,6 +40,11 @@ struct ReportRecordsPageTests {
                 let preview = try await client.execute(uri: "/bao-cao/xem-truoc?quy=2021-Q3", method: .get, headers: browser.jar.header)
                 #expect(preview.text.contains("840/VPUBND-HCQT"))
 
+                let editForm = try await client.execute(uri: "/bao-cao/du-lieu?quy=2021-Q3&sua-van-ban=\(stored[0].id)", method: .get,
+                                                        headers: browser.jar.header)
+                #expect(editForm.text.contains("Sửa văn bản"))
+                #expect(editForm.text.contains("name=\"id\" value=\"\(stored[0].id)\""))
+                #expect(editForm.text.contains("value=\"840/VPUBND-HCQT\""))
                 let edited = try await ReportPageTests.post(client, browser, "/bao-cao/du-lieu/van-ban",
                                                             document.map { $0.0 == "so" ? ("so", "841/VPUBND-HCQT") : $0 } + [("id", stored[0].id)])
                 #expect(edited.status == .seeOther)
