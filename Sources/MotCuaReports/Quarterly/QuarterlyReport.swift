@@ -51,6 +51,9 @@ public struct QuarterlyReport: Sendable, Hashable, Codable {
     public var statistics: StatisticsReport
     public var number: String?
     public var issuedOn: LocalDate?
+    /// Form 06's rows (per owning agency) for the statistics window, frozen with an issued report so that
+    /// its XLSX stays as issued too; nil in a draft, whose rows are read live (and in reports issued before).
+    public var form06Rows: [Form06Workbook.Row]? = nil
 
     /// Every paragraph of the report in reading order, footnotes after the paragraph that cites them.
     public var allParagraphs: [ReportParagraph] {

@@ -73,12 +73,21 @@ public struct QuarterlyReports: Sendable {
             ?? existing.map { try StatisticsPeriod(from: $0.statisticsFrom, to: $0.statisticsTo) }
             ?? period
         let overrides = existing?.overrides ?? [:]
-        let report = try await build(period, window: window, agency: agency, number: number, issuedOn: issuedOn)
+        var report = try await build(period, window: window, agency: agency, number: number, issuedOn: issuedOn)
             .applying(overrides)
+        var scope = StatisticsScope()
+        if let agency { scope.owningAgencies = try await Self.subtree(of: agency, database: database) }
+        report.form06Rows = try await Form06Workbook.load(window, database: database, scope: scope).rows
         try await store.issue(StoredReport(
             periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode, statisticsFrom: window.from,
             statisticsTo: window.to, status: .issued, number: number, issuedOn: issuedOn, overrides: overrides,
             content: try report.frozen()))
         return report
+    }
+
+    /// The agency and every agency below it (the scope `StatisticsReporter` gives an agency's figures).
+    static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {
+        let directory = try await AgencyStore(database: database).directory()
+        return directory.agencies.keys.filter { directory.chain(from: $0).contains { $0.code == agency } }.sorted()
     }
 }

@@ -8,7 +8,7 @@ import WorkCalendar
 /// kết quả giải quyết thủ tục hành chính): received (total = carried over + new online + new at the counter
 /// and by post), resolved (early, on time, late), in progress (within deadline, overdue).
 public struct Form06Workbook: Sendable {
-    public struct Row: Sendable, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
         public let agencyName: String
         public let figures: DossierFigures
     }

@@ -108,4 +108,24 @@ public struct ReportRecordStore: Sendable {
                 result: try row.decode(column: "result", as: String.self))
         }
     }
+
+    // MARK: Removing
+
+    /// Removes a document of the register; false when there was none with that id.
+    @discardableResult
+    public func deleteDocument(id: String) async throws -> Bool {
+        let existing = try await database.sql.select().column("id").from("issued_documents").where("id", .equal, id).first()
+        guard existing != nil else { return false }
+        try await database.sql.delete(from: "issued_documents").where("id", .equal, id).run()
+        return true
+    }
+
+    /// Removes a report entry; false when there was none with that id.
+    @discardableResult
+    public func deleteEntry(id: String) async throws -> Bool {
+        let existing = try await database.sql.select().column("id").from("report_entries").where("id", .equal, id).first()
+        guard existing != nil else { return false }
+        try await database.sql.delete(from: "report_entries").where("id", .equal, id).run()
+        return true
+    }
 }

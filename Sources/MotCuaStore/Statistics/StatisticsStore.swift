@@ -86,7 +86,8 @@ public struct StatisticsStore: Sendable {
             count("\(openAtEnd) AND due_at < \(bind: e)", as: "overdue"),
         ]
         if byOwningAgency { columns.insert("owning_agency_code", at: 0) }
-        let rows = try await Self.countableRows(start: s, end: e, scope: scopeCondition(scope), on: database.sql)
+        let rows = try await Self.countableRows(start: s, end: e, scope: scopeCondition(scope), on: database.sql,
+                                                columns: Self.figureColumns)
         var query: SQLQueryString = "SELECT \(columns.joined(separator: ", ")) FROM (\(rows)) AS d"
         if byOwningAgency { query = query + " GROUP BY owning_agency_code ORDER BY owning_agency_code" }
         return try await database.sql.raw(query).all().map { row in
@@ -114,17 +115,22 @@ public struct StatisticsStore: Sendable {
     /// start, as three disjoint index ranges (M0008) instead of a scan of all the history before the period:
     /// received in the period; received before it and finished at or after its start — at most
     /// MAX(open_seconds) before it; received before it and not finished.
-    static func countableRows(start s: Int, end e: Int, scope: SQLQueryString, on sql: any SQLDatabase) async throws
-        -> SQLQueryString
+    static func countableRows(start s: Int, end e: Int, scope: SQLQueryString, on sql: any SQLDatabase,
+                              columns: String = allCountableColumns) async throws -> SQLQueryString
     {
         let longest = try await sql.raw("SELECT MAX(open_seconds) AS longest FROM dossiers").first()?
             .optional("longest", as: Int.self) ?? 0
-        let columns = "owning_agency_code, channel, received_at, due_at, scoring_due_at, completed_at, withdrawn_at, finished_at, return_channel, processing_supplements, has_fees, fees_paid, apology_sent"
         let receivedIn: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM dossiers WHERE received_at >= \(bind: s) AND received_at < \(bind: e)" + scope
         let openFinished: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM dossiers WHERE received_at >= \(bind: s - longest) AND received_at < \(bind: s) AND finished_at >= \(bind: s)" + scope
         let openUnfinished: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM dossiers WHERE finished_at IS NULL AND received_at < \(bind: s)" + scope
         return receivedIn + " UNION ALL " + openFinished + " UNION ALL " + openUnfinished
     }
+
+    /// The projection columns the indicators count.
+    static let allCountableColumns = "owning_agency_code, channel, received_at, due_at, scoring_due_at, completed_at, withdrawn_at, finished_at, return_channel, processing_supplements, has_fees, fees_paid, apology_sent"
+    /// Only what the period figures read: the columns M0008 added sit after the large `state` column in
+    /// SQLite's row layout, so reading them walks its overflow pages (twice as slow on the demo data).
+    static let figureColumns = "owning_agency_code, channel, received_at, due_at, completed_at, withdrawn_at, return_channel"
 
     /// Late dossiers resolved in the period, grouped for the report's footnote.
     public func lateGroups(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> [LateGroup] {

@@ -43,6 +43,9 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    DashboardController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    ReportController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    ReportRecordsController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     ReceptionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     GuidanceController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     OnlineSubmissionController(database: configuration.database, now: { Date() }).addRoutes(to: router)

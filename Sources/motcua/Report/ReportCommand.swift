@@ -117,35 +117,29 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The issued report of the period, or a draft built now; issues it first when asked.
+    /// The issued report of the period, or a draft built now; issues it first when asked (the assembly is
+    /// `QuarterlyReports.prepare`, shared with the report page).
     func quarterlyReport(_ period: StatisticsPeriod, agency: AgencyCode?, database: Database) async throws -> QuarterlyReport {
-        let reports = QuarterlyReports(database: database)
-        var window: StatisticsPeriod?
+        var changes = QuarterlyReportChanges()
         if let statisticsFrom, let statisticsTo {
-            window = try StatisticsPeriod(from: LocalDate(iso: statisticsFrom), to: LocalDate(iso: statisticsTo))
+            changes.statisticsWindow = try StatisticsPeriod(from: LocalDate(iso: statisticsFrom), to: LocalDate(iso: statisticsTo))
         }
-        let stored = try await ReportStore(database: database)
-            .report(periodFrom: period.from, periodTo: period.to, agencyCode: agency?.rawValue ?? "")
-        if stored?.status == .issued {
-            if issue != nil || window != nil || !edits.isEmpty {
-                throw CommandFailure("report: the report of \(period.from)–\(period.to) was issued as \(stored?.number ?? "?") and is frozen")
-            }
-            return try await reports.report(period, agency: agency)
-        }
-        var overrides: [String: String] = [:]
         for edit in edits {
             let parts = edit.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            overrides[String(parts[0])] = String(parts[1])
-        }
-        if window != nil || !overrides.isEmpty {
-            try await reports.saveDraft(period, agency: agency, statisticsWindow: window, overrides: overrides)
+            changes.overrides[String(parts[0])] = String(parts[1])
         }
         if let issue, let issuedOn {
-            let report = try await reports.issue(period, agency: agency, number: issue, issuedOn: try LocalDate(iso: issuedOn))
-            FileHandle.standardError.write(Data("issued \(issue) for \(period.from)–\(period.to); it is now frozen\n".utf8))
-            return report
+            changes.issue = .init(number: issue, issuedOn: try LocalDate(iso: issuedOn))
         }
-        return try await reports.report(period, agency: agency)
+        do {
+            let report = try await QuarterlyReports(database: database).prepare(period, agency: agency, changes: changes)
+            if let issue {
+                FileHandle.standardError.write(Data("issued \(issue) for \(period.from)–\(period.to); it is now frozen\n".utf8))
+            }
+            return report
+        } catch let error as QuarterlyReportError {
+            throw CommandFailure("report: \(error)")
+        }
     }
 
     static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import MotCuaCore
+import Plot
+import WorkCalendar
+
+/// The period a manager asks for, as typed: `?quy=2021-Q3` (the Decree 09/2019 period of that quarter) or
+/// `?tu=YYYY-MM-DD&den=YYYY-MM-DD` (both inclusive); neither means the current quarter. Kept as text so
+/// that a page re-rendered after a mistake shows what was typed.
+struct ReportingPeriodInput: Sendable, Hashable {
+    var quarter: String
+    var from: String
+    var to: String
+
+    init(quarter: String = "", from: String = "", to: String = "") {
+        self.quarter = quarter
+        self.from = from
+        self.to = to
+    }
+
+    init(query request: Request) {
+        func value(_ name: String) -> String {
+            (request.uri.queryParameters.get(name) ?? "").trimmingCharacters(in: .whitespaces)
+        }
+        self.init(quarter: value("quy"), from: value("tu"), to: value("den"))
+    }
+
+    /// The input that names `period` by its quarter when it is one, else by its dates.
+    init(_ period: StatisticsPeriod) {
+        if let quarter = Self.quarterName(of: period) { self.init(quarter: quarter) } else {
+            self.init(from: period.from.description, to: period.to.description)
+        }
+    }
+
+    /// A refusal with the sentence the page shows.
+    struct Invalid: Error, Equatable { let message: String }
+
+    /// The period asked for; dates win over a quarter when both are given.
+    func period(today: LocalDate) throws(Invalid) -> StatisticsPeriod {
+        if !from.isEmpty || !to.isEmpty {
+            guard !from.isEmpty, !to.isEmpty else {
+                throw Invalid(message: "Vui lòng nhập cả ngày bắt đầu và ngày kết thúc (dạng năm-tháng-ngày, ví dụ 2021-06-15).")
+            }
+            guard let start = try? LocalDate(iso: from) else { throw Invalid(message: "Ngày bắt đầu “\(from)” không hợp lệ (dạng năm-tháng-ngày, ví dụ 2021-06-15).") }
+            guard let end = try? LocalDate(iso: to) else { throw Invalid(message: "Ngày kết thúc “\(to)” không hợp lệ (dạng năm-tháng-ngày, ví dụ 2021-09-14).") }
+            guard start <= end else { throw Invalid(message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.") }
+            guard start.days(to: end) <= 3 * 366 else { throw Invalid(message: "Kỳ thống kê dài tối đa 3 năm.") }
+            do { return try StatisticsPeriod(from: start, to: end) } catch { throw Invalid(message: error.vietnameseMessage) }
+        }
+        let text = quarter.isEmpty ? Self.quarterName(containing: today) : quarter
+        let parts = text.uppercased().split(separator: "-Q")
+        guard parts.count == 2, let year = Int(parts[0]), (2000...2100).contains(year), let number = Int(parts[1]),
+              (1...4).contains(number), let period = try? StatisticsPeriod.quarter(number, of: year) else {
+            throw Invalid(message: "Quý “\(quarter)” không hợp lệ: nhập dạng năm-Q số quý, ví dụ 2021-Q3.")
+        }
+        return period
+    }
+
+    /// "2026-Q4" for a date in October–December 2026 (the CLI's current quarter).
+    static func quarterName(containing date: LocalDate) -> String { "\(date.year)-Q\((date.month - 1) / 3 + 1)" }
+
+    /// "2021-Q3" when the period is exactly that quarter's Decree 09/2019 period.
+    static func quarterName(of period: StatisticsPeriod) -> String? {
+        let year = period.to.year, number = (period.to.month - 1) / 3 + 1
+        guard let quarter = try? StatisticsPeriod.quarter(number, of: year), quarter == period else { return nil }
+        return "\(year)-Q\(number)"
+    }
+
+    /// The query string that asks for this period again (links, downloads).
+    var query: String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        if !from.isEmpty || !to.isEmpty { return "tu=\(encode(from))&den=\(encode(to))" }
+        return quarter.isEmpty ? "" : "quy=\(encode(quarter))"
+    }
+
+    /// The picker: a quarter, or two dates. A GET form: choosing a period changes nothing, so it carries no
+    /// CSRF token (a token in a URL would end up in logs and history).
+    func pickerForm(action: String, id: String) -> Node<HTML.BodyContext> {
+        .form(.id(id), .class("inline period-picker"), .method(.get), .action(action),
+              .div(.label(.for("\(id)-quy"), .text("Quý")),
+                   .input(.type(.text), .id("\(id)-quy"), .name("quy"), .escaped("value", quarter),
+                          .attribute(named: "placeholder", value: "2021-Q3"), .attribute(named: "inputmode", value: "text"))),
+              .p(.class("or"), .text("hoặc")),
+              .div(.label(.for("\(id)-tu"), .text("Từ ngày")),
+                   .input(.type(.date), .id("\(id)-tu"), .name("tu"), .escaped("value", from))),
+              .div(.label(.for("\(id)-den"), .text("Đến ngày")),
+                   .input(.type(.date), .id("\(id)-den"), .name("den"), .escaped("value", to))),
+              .button(.type(.submit), .text("Xem")))
+    }
+}
+
+extension StatisticsPeriod {
+    /// "15/06/2021 – 14/09/2021".
+    var vietnameseRange: String { "\(from.vietnameseNumeric) – \(to.vietnameseNumeric)" }
+}
