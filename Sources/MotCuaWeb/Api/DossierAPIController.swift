@@ -105,6 +105,7 @@ struct DossierAPIController: Sendable {
             throw Problem.notFound("Không có thao tác \"\(rawAction)\". Các thao tác: \(known).")
         }
         let current = try await accessibleDossier(context, principal)
+        try principal.requirePermission(action, on: current)
         let body = try await JSONBody.decode(DossierActionRequest.self, from: request,
                                              allowed: DossierActionRequest.allowedKeys(for: action))
         let expected = try Self.expectedVersion(body: body.expectedVersion, ifMatch: request.headers[.ifMatch])

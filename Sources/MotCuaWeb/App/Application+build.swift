@@ -41,6 +41,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    DossierPageController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

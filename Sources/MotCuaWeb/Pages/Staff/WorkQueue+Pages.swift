@@ -26,8 +26,16 @@ struct WorkQueueController: Sendable {
         let rows = queue.map { item in
             WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon))
         }
-        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows).document,
+        let toReturn = principal.role == .reception ? try await resultsToReturn(at: principal.agencies) : []
+        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows, toReturn: toReturn).document,
                                  headers: [.cacheControl: "no-store"])
+    }
+
+    /// The reception desk's own queue: dossiers it received whose result is ready to hand back.
+    private func resultsToReturn(at desks: Set<AgencyCode>) async throws -> [DossierSummary] {
+        let page = try await dossiers.list(DossierFilter(statuses: [.processed], visibleTo: desks), limit: 200)
+        return page.items.filter { desks.contains($0.receivingAgency) }
+            .sorted { ($0.citizenDueAt ?? .distantFuture, $0.code.rawValue) < ($1.citizenDueAt ?? .distantFuture, $1.code.rawValue) }
     }
 }
 
@@ -61,6 +69,8 @@ struct WorkQueueView {
 
     let frame: StaffFrame
     let rows: [Row]
+    /// Reception only: results ready to return at the desk.
+    var toReturn: [DossierSummary] = []
 
     var document: HTML {
         let overdue = rows.filter { $0.urgency == .overdue }.count
@@ -79,6 +89,21 @@ struct WorkQueueView {
                         .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
                         .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))))
                 })
+            )),
+            .if(frame.principal.role == .reception, .group(
+                .h2(.id("tieu-de-cho-tra"), .text("Hồ sơ có kết quả, chờ trả")),
+                .if(toReturn.isEmpty, .p(.text("Không có hồ sơ nào chờ trả kết quả."))),
+                .if(!toReturn.isEmpty, .table(.id("cho-tra-ket-qua"),
+                    .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Người nộp")), .th(.text("Kết quả")),
+                               .th(.text("Có kết quả lúc")), .th(.text("Hẹn trả công dân")))),
+                    .tbody(.forEach(toReturn) { summary in
+                        .tr(.td(.a(.escaped("href", StaffPaths.dossier(summary.code.rawValue)), .text(summary.code.rawValue))),
+                            .td(.text(summary.applicant?.name ?? "—")),
+                            .td(.text(summary.outcome?.vietnameseLabel ?? "—")),
+                            .td(.text(summary.completedAt.map(VietnameseFormat.slipInstant) ?? "—")),
+                            .td(.text(summary.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")))
+                    })
+                ))
             ))
         )
     }

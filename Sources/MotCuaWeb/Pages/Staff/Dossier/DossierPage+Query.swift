@@ -1,0 +1,41 @@
+import Foundation
+import MotCuaCore
+import MotCuaReports
+import MotCuaStore
+
+/// Fills the dossier page's model from the stores.
+struct DossierPageQuery: Sendable {
+    let dossiers: DossierStore
+    let procedures: ProcedureStore
+    let agencies: AgencyStore
+    let slips: SlipLoader
+
+    init(database: Database) {
+        dossiers = DossierStore(database: database)
+        procedures = ProcedureStore(database: database)
+        agencies = AgencyStore(database: database)
+        slips = SlipLoader(database: database)
+    }
+
+    func model(of dossier: Dossier, frame: StaffFrame, now: Date) async throws -> DossierPageModel {
+        let principal = frame.principal
+        let events = try await dossiers.events(of: dossier.code)
+        let procedureName = (try? await procedures.procedure(dossier.procedure).name) ?? dossier.procedure.code.rawValue
+        return DossierPageModel(
+            frame: frame, dossier: dossier, events: events, procedureName: procedureName,
+            agencies: try? await agencies.directory(),
+            slips: await availableSlips(of: dossier, officer: principal.displayName),
+            actions: DossierActionPolicy.available(to: principal, on: dossier).compactMap(DossierPageAction.init),
+            showsPersonalData: principal.mayReadPersonalData(of: dossier), now: now)
+    }
+
+    /// The slips the dossier has the data for, linked to the API's printable HTML and Word files (which
+    /// answer to the same session cookie).
+    private func availableSlips(of dossier: Dossier, officer: String) async -> [DossierPageModel.Slip] {
+        guard let context = try? await slips.context(for: dossier.code, officer: SlipOfficer(name: officer)) else { return [] }
+        let base = "\(JSONAPI.basePath)/dossiers/\(dossier.code.rawValue)/slips/"
+        return SlipForm.available(for: context).map {
+            DossierPageModel.Slip(form: $0, htmlPath: base + $0.rawValue + ".html", docxPath: base + $0.rawValue + ".docx")
+        }
+    }
+}
