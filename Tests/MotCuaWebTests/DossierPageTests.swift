@@ -40,8 +40,8 @@ enum DossierPageFixture {
     }
 }
 
-/// One signed-in officer using the dossier page as a browser would: open it, read the CSRF token and the
-/// version from it, submit a form.
+/// One signed-in officer using the dossier page as a browser would: open it, read the version from it,
+/// submit a form with the session's CSRF token.
 struct Officer {
     let username: String
     var browser = Browser()
@@ -50,6 +50,9 @@ struct Officer {
         var officer = Officer(username: username)
         let response = try await officer.browser.signIn(client, username: username, password: AuthFixture.password)
         #expect(response.status == .seeOther, "sign-in of \(username)")
+        // The session's token, so that a refusal is the page's own and never the CSRF check's.
+        try await officer.browser.refreshToken(client)
+        #expect(!officer.browser.csrfToken.isEmpty)
         return officer
     }
 
@@ -62,7 +65,7 @@ struct Officer {
     func act(_ client: some TestClientProtocol, _ code: String, _ slug: String, _ fields: [(String, String)] = [],
              version: Int? = nil) async throws -> TestResponse {
         let page = try await open(client, StaffPaths.dossier(code))
-        let token = Browser.hiddenCSRF(in: page.text) ?? ""
+        let token = browser.csrfToken
         let seen = version ?? Self.version(in: page.text) ?? 0
         let body = AuthFixture.formBody([("_csrf", token), ("phien_ban", "\(seen)")] + fields)
         return try await client.execute(uri: "\(StaffPaths.dossier(code))/hanh-dong/\(slug)", method: .post,
@@ -169,7 +172,7 @@ struct DossierPageTests {
             let dossier = try await DossierPageFixture.dossierAtFirstStep(database, at: Date())
             let code = dossier.code.rawValue
             let store = DossierStore(database: database)
-            func eventCount() async throws -> Int { try await store.events(of: dossier.code).count }
+            @Sendable func eventCount() async throws -> Int { try await store.events(of: dossier.code).count }
             let initial = try await eventCount()
             try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
                 let outsider = try await Officer.signIn(client, "cv.tnmt")

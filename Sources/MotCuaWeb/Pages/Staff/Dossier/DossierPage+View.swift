@@ -174,7 +174,7 @@ struct DossierPageView {
                 .p(.label(.attribute(named: "for", value: id), .text("Ngày giờ hẹn trả mới")),
                    .input(.id(id), .name(F.newDue), .attribute(named: "type", value: "datetime-local"),
                           .escaped("value", model.kept(action, F.newDue) ?? ""), .required(true),
-                          .if(problem == F.newDue, .attribute(named: "aria-invalid", value: "true")))),
+                          .escaped("aria-invalid", problem == F.newDue ? "true" : ""))),
                 textArea(action, F.reason, "Lý do chậm trễ", required: true, problem: problem),
                 textInput(action, F.apologyLetter, "Số phiếu xin lỗi (không bắt buộc)"))
         case .recordResult:
@@ -208,7 +208,7 @@ struct DossierPageView {
                         _ options: [(value: String, label: String)], _ chosen: String) -> Node<HTML.FormContext> {
         let id = "\(action.rawValue)-\(name)"
         return .p(.label(.attribute(named: "for", value: id), .text(label)),
-                  .select(.id(id), .name(name), .forEach(options) { option in
+                  .select(.attribute(named: "id", value: id), .attribute(named: "name", value: name), .forEach(options) { option in
                       .element(named: "option", nodes: [
                           Node<HTML.BodyContext>.escaped("value", option.value),
                           option.value == chosen ? .attribute(named: "selected", value: "selected") : .empty,
