@@ -188,6 +188,13 @@ struct DossierPageTests {
                 let deskPage = try await desk.open(client, StaffPaths.dossier(code))
                 #expect(deskPage.status == .ok)
                 #expect(!deskPage.text.contains("id=\"hanh-dong-hoan-thanh-buoc\""))
+                #expect(!deskPage.text.contains("id=\"hanh-dong-ghi-ket-qua\""))  // steps still to go
+                // The step's specialist is offered what can work at the first step: no send-back, no result yet.
+                let specialistPage = try await specialist.open(client, StaffPaths.dossier(code))
+                #expect(specialistPage.text.contains("id=\"hanh-dong-yeu-cau-bo-sung\""))
+                #expect(!specialistPage.text.contains("id=\"hanh-dong-chuyen-lai\""))
+                #expect(!specialistPage.text.contains("id=\"hanh-dong-ghi-ket-qua\""))
+                #expect(!specialistPage.text.contains("id=\"hanh-dong-tu-choi\""))
                 #expect(try await desk.act(client, code, "hoan-thanh-buoc").status == .forbidden)
                 // A specialist cannot return a result nor take the leader's decisions.
                 #expect(try await specialist.act(client, code, "tra-ket-qua", [("hinh_thuc", "counter")]).status == .forbidden)
@@ -238,6 +245,8 @@ struct DossierPageTests {
                 #expect(extended.status == .seeOther)
                 let page = try await leader.open(client, StaffPaths.dossier(code))
                 #expect(page.text.contains("/slips/04.html"))
+                #expect(page.text.contains("id=\"hanh-dong-tu-choi\""))
+                #expect(!page.text.contains("id=\"hanh-dong-gia-han\""))  // at most once
                 #expect(section(page.text, id: "dong-thoi-gian", until: "</ol>").contains("Phiếu xin lỗi số 12/PXL-KHĐT"))
                 // Unknown dossiers: 404, whatever the code looks like.
                 #expect(try await desk.open(client, StaffPaths.dossier("000.00.15.H56-210712-0999")).status == .notFound)

@@ -63,7 +63,9 @@ enum DossierActionPolicy {
         case .extend, .refuse, .stop:
             allowed = actor.leadsResponsibleAgency
         case .recordResult:
-            allowed = actor.isReceptionDesk || actor.worksLastStep
+            // With a step open, only its officers may close it with the result (the lifecycle checks it is
+            // the last step); once the process finished, the result goes back through the desk.
+            allowed = dossier.openVisit == nil ? actor.isReceptionDesk || actor.worksLastStep : actor.worksOpenStep
         case .recordLateness:
             allowed = actor.worksAnyAgencyOfTheDossier
         }

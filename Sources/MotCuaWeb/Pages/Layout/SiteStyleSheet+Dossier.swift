@@ -8,6 +8,9 @@ extension SiteStyleSheet {
     .dossier-page .status { font-weight: 700; }
     .dossier-page .notice { border-left: 4px solid var(--ok); background: #eaf6ed; padding: 8px 12px; }
     .table-scroll { overflow-x: auto; }
+    .page-tools { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+    .page-tools button.secondary { background: #fff; color: var(--brand); }
+    @media print { .page-tools, .dossier-actions { display: none; } }
     .dossier-actions { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 0 16px; }
     .dossier-actions h2, .dossier-actions > p { grid-column: 1 / -1; }
     .dossier-actions fieldset { border: 0; margin: 0; padding: 0; }

@@ -64,6 +64,11 @@ struct DossierPageController: Sendable {
             var model = try await query.model(of: dossier, frame: frame, now: now())
             model.message = .failed(message)
             model.resubmission = .init(action: action, fields: form, problemField: field)
+            // The refused form stays on the page with the officer's words, even where the page would not offer
+            // it (a send-back from the first step), as long as it is theirs to submit.
+            if !model.actions.contains(action), DossierActionPolicy.permits(principal, action.lifecycleAction, on: dossier) {
+                model.actions.append(action)
+            }
             return page(model, status: status)
         }
         if let refusal = DossierActionPolicy.refusal(principal, action.lifecycleAction, on: current) {

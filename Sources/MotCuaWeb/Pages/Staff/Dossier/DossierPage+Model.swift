@@ -30,7 +30,7 @@ struct DossierPageModel: Sendable {
     let procedureName: String
     let agencies: AgencyDirectory?
     let slips: [Slip]
-    let actions: [DossierPageAction]
+    var actions: [DossierPageAction]
     let showsPersonalData: Bool
     let now: Date
     var message: Message?

@@ -20,13 +20,30 @@ struct DossierPageQuery: Sendable {
     func model(of dossier: Dossier, frame: StaffFrame, now: Date) async throws -> DossierPageModel {
         let principal = frame.principal
         let events = try await dossiers.events(of: dossier.code)
-        let procedureName = (try? await procedures.procedure(dossier.procedure).name) ?? dossier.procedure.code.rawValue
+        let procedure = try? await procedures.procedure(dossier.procedure)
+        let actions = DossierActionPolicy.available(to: principal, on: dossier).compactMap(DossierPageAction.init)
         return DossierPageModel(
-            frame: frame, dossier: dossier, events: events, procedureName: procedureName,
+            frame: frame, dossier: dossier, events: events,
+            procedureName: procedure?.name ?? dossier.procedure.code.rawValue,
             agencies: try? await agencies.directory(),
             slips: await availableSlips(of: dossier, officer: principal.displayName),
-            actions: DossierActionPolicy.available(to: principal, on: dossier).compactMap(DossierPageAction.init),
+            actions: actions.filter { Self.isOffered($0, on: dossier, stepCount: procedure?.steps.count) },
             showsPersonalData: principal.mayReadPersonalData(of: dossier), now: now)
+    }
+
+    /// Whether to show a form the policy allows: forms the lifecycle would refuse for a reason visible on the
+    /// page (no step before the first, steps still to go, an extension already granted) are left out, so the
+    /// officer sees only what can work. A forged post is still judged by the lifecycle.
+    static func isOffered(_ action: DossierPageAction, on dossier: Dossier, stepCount: Int?) -> Bool {
+        let open = dossier.openVisit
+        switch action {
+        case .sendBack: return (open?.stepIndex ?? 0) > 0
+        case .recordResult:
+            guard let open else { return true }
+            return stepCount.map { open.stepIndex + 1 == $0 } ?? true
+        case .extend: return dossier.dueExtension == nil
+        default: return true
+        }
     }
 
     /// The slips the dossier has the data for, linked to the API's printable HTML and Word files (which
