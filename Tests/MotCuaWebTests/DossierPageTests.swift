@@ -123,6 +123,11 @@ struct DossierPageTests {
                 #expect(notHis.status == .ok)
                 #expect(!notHis.text.contains("id=\"hanh-dong-hoan-thanh-buoc\""))
                 #expect(try await provinceSpecialist.act(client, code, "hoan-thanh-buoc").status == .forbidden)
+                // In the work queue, the quick "complete step" button shows for the leader only.
+                let quick = "\(StaffPaths.dossier(code))/hanh-dong/hoan-thanh-buoc"
+                let specialistQueue = try await provinceSpecialist.open(client, StaffPaths.workQueue)
+                #expect(specialistQueue.text.contains(StaffPaths.dossier(code)) && !specialistQueue.text.contains(quick))
+                #expect(try await leader.open(client, StaffPaths.workQueue).text.contains(quick))
                 #expect(try await leader.act(client, code, "hoan-thanh-buoc").status == .seeOther)
                 #expect(try await environment.act(client, code, "hoan-thanh-buoc", [("ghi_chu", "Đã cập nhật")]).status == .seeOther)
 
@@ -152,7 +157,9 @@ struct DossierPageTests {
                 #expect(positions.allSatisfy { $0 != nil })
                 #expect(zip(positions, positions.dropFirst()).allSatisfy { $0.0! < $0.1! })
                 #expect(timeline.components(separatedBy: "Hoàn thành bước xử lý").count - 1 == 3)
-                for actor in ["cv.khdt", "ld.ubnd", "cv.tnmt", "tiepnhan"] { #expect(timeline.contains(actor)) }
+                for actor in ["Trần Văn Thẩm (cv.khdt)", "Hoàng Văn Ký (ld.ubnd)", "Đỗ Thị Đất (cv.tnmt)", "Nguyễn Thị Tiếp (tiepnhan)"] {
+                    #expect(timeline.contains(actor))
+                }
                 #expect(timeline.contains("Ghi chú: Hồ sơ đủ điều kiện"))
                 #expect(timeline.contains("Trả tại Bộ phận Một cửa"))
                 // The slips to print, served by the API to the same session cookie.

@@ -17,6 +17,7 @@ extension SiteStyleSheet {
     .dossier-actions legend { font-weight: 700; padding: 0; margin-bottom: 4px; }
     .dossier-actions textarea, .dossier-actions input, .dossier-actions select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid #7a8793; border-radius: 4px; }
     .dossier-actions [aria-invalid="true"] { border: 2px solid var(--bad); }
+    form.quick { margin: 0; } form.quick button { padding: 4px 10px; font-size: 0.9em; }
     ol.timeline { padding-left: 1.5em; }
     ol.timeline li { margin: 0 0 8px; }
     ol.timeline .when, ol.timeline .who, ol.timeline .detail { color: var(--muted); }

@@ -23,8 +23,13 @@ struct WorkQueueController: Sendable {
         let queue = try await dossiers.workQueue(of: principal.agencies)
         let now = now()
         let soon = try await calendar.workingCalendar().deadline(addingWorkingDays: 1, to: now).due
+        // The row's quick "complete step" button: only where the policy lets this officer complete that step.
+        let states = principal.role == .reception ? [:] : try await dossiers.dossiers(queue.map(\.code))
         let rows = queue.map { item in
-            WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon))
+            WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon),
+                              completable: states[item.code].flatMap { state in
+                                  DossierActionPolicy.permits(principal, .completeStep, on: state) ? state.version : nil
+                              })
         }
         let toReturn = principal.role == .reception ? try await resultsToReturn(at: principal.agencies) : []
         return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows, toReturn: toReturn).document,
@@ -65,7 +70,12 @@ struct WorkQueueView {
         }
     }
 
-    struct Row { let item: QueuedDossier; let urgency: Urgency }
+    struct Row {
+        let item: QueuedDossier
+        let urgency: Urgency
+        /// The version to complete the step at, when this officer may complete it from the queue.
+        var completable: Int? = nil
+    }
 
     let frame: StaffFrame
     let rows: [Row]
@@ -81,13 +91,14 @@ struct WorkQueueView {
             .if(rows.isEmpty, .p(.text("Không có hồ sơ nào đang chờ ở bước của đơn vị."))),
             .if(!rows.isEmpty, .table(
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
-                           .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")))),
+                           .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")), .th(.text("Thao tác")))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.item.code.rawValue)), .text(row.item.code.rawValue))),
                         .td(.text(row.item.step)),
                         .td(.text(row.item.stepDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
                         .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
-                        .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))))
+                        .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))),
+                        .td(quickComplete(row)))
                 })
             )),
             .if(frame.principal.role == .reception, .group(
@@ -106,5 +117,21 @@ struct WorkQueueView {
                 ))
             ))
         )
+    }
+}
+
+extension WorkQueueView {
+    /// A one-click "complete step" for a row the officer may complete: the same form as the dossier page's
+    /// `#hanh-dong-hoan-thanh-buoc`, without a note; it asks first and comes back to the dossier page.
+    func quickComplete(_ row: Row) -> Node<HTML.BodyContext> {
+        guard let version = row.completable else { return .empty }
+        let action = DossierPageAction.completeStep
+        return .form(.class("quick"), .method(.post),
+                     .escaped("action", DossierPageController.actionPath(row.item.code.rawValue, action)),
+                     .unwrap(action.confirmation) { .escaped("data-confirm", $0) },
+                     frame.csrfField,
+                     .input(.type(.hidden), .name(DossierPageAction.Field.version), .escaped("value", "\(version)")),
+                     .button(.type(.submit), .escaped("aria-label", "\(action.buttonLabel) hồ sơ \(row.item.code.rawValue)"),
+                             .text(action.buttonLabel)))
     }
 }

@@ -33,12 +33,19 @@ struct DossierPageModel: Sendable {
     var actions: [DossierPageAction]
     let showsPersonalData: Bool
     let now: Date
+    /// Display names of the staff, by user name: the timeline names people, not accounts.
+    var officerNames: [String: String] = [:]
     var message: Message?
     var resubmission: Resubmission?
 
     /// The agency's short name on the day it matters, or its code when the directory does not know it.
     func agencyName(_ code: AgencyCode, on instant: Date) -> String {
         agencies?[code]?.name(on: VietnamTime.localDate(of: instant)) ?? code.rawValue
+    }
+
+    /// "Trần Văn Thẩm (cv.khdt)" for a known officer; the actor as recorded otherwise ("system", "import").
+    func actorName(_ actor: String) -> String {
+        officerNames[actor].map { "\($0) (\(actor))" } ?? actor
     }
 
     /// What the officer typed into `name` of `action`'s form, when that form is shown again.

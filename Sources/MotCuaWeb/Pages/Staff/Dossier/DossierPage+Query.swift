@@ -9,18 +9,24 @@ struct DossierPageQuery: Sendable {
     let procedures: ProcedureStore
     let agencies: AgencyStore
     let slips: SlipLoader
+    let users: UserStore
 
     init(database: Database) {
         dossiers = DossierStore(database: database)
         procedures = ProcedureStore(database: database)
         agencies = AgencyStore(database: database)
         slips = SlipLoader(database: database)
+        users = UserStore(database: database)
     }
 
     func model(of dossier: Dossier, frame: StaffFrame, now: Date) async throws -> DossierPageModel {
         let principal = frame.principal
         let events = try await dossiers.events(of: dossier.code)
         let procedure = try? await procedures.procedure(dossier.procedure)
+        var officerNames: [String: String] = [:]
+        for actor in Set(events.map(\.actor)) {
+            if let user = try? await users.user(actor) { officerNames[actor] = user.displayName }
+        }
         let actions = DossierActionPolicy.available(to: principal, on: dossier).compactMap(DossierPageAction.init)
         return DossierPageModel(
             frame: frame, dossier: dossier, events: events,
@@ -28,7 +34,8 @@ struct DossierPageQuery: Sendable {
             agencies: try? await agencies.directory(),
             slips: await availableSlips(of: dossier, officer: principal.displayName),
             actions: actions.filter { Self.isOffered($0, on: dossier, stepCount: procedure?.steps.count) },
-            showsPersonalData: principal.mayReadPersonalData(of: dossier), now: now)
+            showsPersonalData: principal.mayReadPersonalData(of: dossier), now: now,
+            officerNames: officerNames)
     }
 
     /// Whether to show a form the policy allows: forms the lifecycle would refuse for a reason visible on the

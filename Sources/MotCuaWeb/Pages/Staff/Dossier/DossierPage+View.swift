@@ -232,7 +232,7 @@ struct DossierPageView {
                     .text(" — "),
                     .strong(.text(event.kind.vietnameseLabel)),
                     .text(" — "),
-                    .span(.class("who"), .text(event.actor)),
+                    .span(.class("who"), .text(model.actorName(event.actor))),
                     .forEach(DossierEventDetails.lines(of: event, agencyName: model.agencyName)) {
                         .div(.class("detail"), .text($0))
                     })
