@@ -88,6 +88,35 @@ func section(_ html: String, id: String, until end: String) -> String {
 
 @Suite("Dossier page: header, steps, timeline, slips and the actions each officer may take")
 struct DossierPageTests {
+    @Test("the desk receives an online dossier from its page; nobody else is offered it", arguments: TestBackend.available)
+    func receiveOnline(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            try await DossierPageFixture.seed(database)
+            let online = try await DossierStore(database: database).register(
+                RegistrationRequest(receivingAgency: Fixtures.center, procedureCode: Fixtures.investmentCode,
+                                    applicant: Fixtures.applicant(), channel: .online), at: Date(), actor: "cong-dvc")
+            let code = online.code.rawValue
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                let desk = try await Officer.signIn(client, "tiepnhan")
+                let specialist = try await Officer.signIn(client, "cv.khdt")
+                let before = try await desk.open(client, StaffPaths.dossier(code))
+                #expect(before.text.contains("Mới đăng ký"))
+                for id in ["tiep-nhan-ho-so", "yeu-cau-bo-sung", "tu-choi-tiep-nhan", "rut-ho-so"] {
+                    #expect(before.text.contains("id=\"hanh-dong-\(id)\""), "\(id)")
+                }
+                #expect(!(try await specialist.open(client, StaffPaths.dossier(code))).text.contains("id=\"hanh-dong-tiep-nhan-ho-so\""))
+                #expect(try await specialist.act(client, code, "tiep-nhan-ho-so").status == .forbidden)
+                let received = try await desk.act(client, code, "tiep-nhan-ho-so")
+                #expect(received.status == .seeOther)
+                let after = try await desk.open(client, try #require(received.headers[.location]))
+                #expect(after.text.contains("Đã tiếp nhận hồ sơ; hãy in giấy tiếp nhận"))
+                #expect(after.text.contains("id=\"hanh-dong-chuyen-xu-ly\""))
+                #expect(!after.text.contains("id=\"hanh-dong-tu-choi-tiep-nhan\""))
+                #expect(after.text.contains("/slips/01.html"))
+            }
+        }
+    }
+
     @Test("a whole life through the page: each step by its own officers, result recorded and returned at the desk",
           arguments: TestBackend.available)
     func wholeLife(backend: TestBackend) async throws {

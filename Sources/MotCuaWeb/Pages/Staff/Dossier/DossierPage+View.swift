@@ -163,8 +163,12 @@ struct DossierPageView {
     private func fields(of action: DossierPageAction, problem: String?) -> Node<HTML.FormContext> {
         typealias F = DossierPageAction.Field
         switch action {
+        case .receive:
+            return .p(.class("muted"), .text("Hồ sơ đã đầy đủ, hợp lệ: tiếp nhận và hẹn ngày trả kết quả."))
         case .transfer:
             return .p(.class("muted"), .text("Chuyển hồ sơ đến bước đầu tiên của quy trình nội bộ."))
+        case .withdraw:
+            return textArea(action, F.reason, "Lý do rút (không bắt buộc)", required: false, problem: problem)
         case .receiveSupplement, .completeStep:
             return textArea(action, F.note, "Ghi chú (không bắt buộc)", required: false, problem: problem)
         case .sendBack, .refuse, .refuseAtDesk:

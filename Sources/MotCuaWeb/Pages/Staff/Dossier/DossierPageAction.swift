@@ -6,6 +6,7 @@ import WorkCalendar
 /// `/ho-so/{code}/hanh-dong/{slug}`. The slugs are Vietnamese (they are part of the page's contract with
 /// its browser tests); each stands for one lifecycle action.
 enum DossierPageAction: String, Sendable, CaseIterable {
+    case receive = "tiep-nhan-ho-so"
     case transfer = "chuyen-xu-ly"
     case receiveSupplement = "nhan-bo-sung"
     case completeStep = "hoan-thanh-buoc"
@@ -16,6 +17,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     case refuseAtDesk = "tu-choi-tiep-nhan"
     case recordResult = "ghi-ket-qua"
     case returnResult = "tra-ket-qua"
+    case withdraw = "rut-ho-so"
 
     /// The form field names, kept in one place so the view and the parsing cannot disagree.
     enum Field {
@@ -31,6 +33,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
 
     var lifecycleAction: DossierAction {
         switch self {
+        case .receive: .receive
         case .transfer: .transfer
         case .receiveSupplement: .receiveSupplement
         case .completeStep: .completeStep
@@ -41,6 +44,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .refuseAtDesk: .refuseAtDesk
         case .recordResult: .recordResult
         case .returnResult: .returnResult
+        case .withdraw: .withdraw
         }
     }
 
@@ -54,6 +58,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     /// The submit button's words.
     var buttonLabel: String {
         switch self {
+        case .receive: "Tiếp nhận hồ sơ"
         case .transfer: "Chuyển xử lý"
         case .receiveSupplement: "Nhận hồ sơ bổ sung"
         case .completeStep: "Hoàn thành bước"
@@ -64,6 +69,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .refuseAtDesk: "Từ chối tiếp nhận"
         case .recordResult: "Ghi kết quả"
         case .returnResult: "Trả kết quả"
+        case .withdraw: "Rút hồ sơ theo đề nghị của người nộp"
         }
     }
 
@@ -71,6 +77,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     var confirmation: String? {
         switch self {
         case .requestSupplement, .receiveSupplement: nil
+        case .receive: "Tiếp nhận hồ sơ? Thời hạn giải quyết bắt đầu tính từ bây giờ."
+        case .withdraw: "Rút hồ sơ theo đề nghị của người nộp? Không thể hoàn tác."
         case .transfer: "Chuyển hồ sơ sang bước xử lý đầu tiên?"
         case .completeStep: "Hoàn thành bước này và chuyển hồ sơ đi? Không thể hoàn tác."
         case .sendBack: "Chuyển hồ sơ lại bước trước?"
@@ -85,6 +93,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     /// The confirmation shown after the action succeeded.
     var doneMessage: String {
         switch self {
+        case .receive: "Đã tiếp nhận hồ sơ; hãy in giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)."
+        case .withdraw: "Đã rút hồ sơ theo đề nghị của người nộp."
         case .transfer: "Đã chuyển hồ sơ sang bước xử lý đầu tiên."
         case .receiveSupplement: "Đã nhận hồ sơ bổ sung."
         case .completeStep: "Đã hoàn thành bước xử lý."
@@ -108,6 +118,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     /// `InputProblem` (checked here, before anything is written, so the page can say which field is wrong).
     func command(from form: FormFields) throws(InputProblem) -> DossierCommand {
         switch self {
+        case .receive: return .receive
+        case .withdraw: return .withdraw(reason: form[Field.reason])
         case .transfer: return .transfer
         case .receiveSupplement: return .receiveSupplement(note: form[Field.note])
         case .completeStep: return .completeStep(note: form[Field.note])
