@@ -182,7 +182,8 @@ struct DossierPageView {
                 .p(.label(.attribute(named: "for", value: id), .text("Ngày giờ hẹn trả mới")),
                    .input(.id(id), .name(F.newDue), .attribute(named: "type", value: "datetime-local"),
                           .escaped("value", model.kept(action, F.newDue) ?? ""), .required(true),
-                          .escaped("aria-invalid", problem == F.newDue ? "true" : ""))),
+                          .escaped("aria-invalid", problem == F.newDue ? "true" : ""),
+                          .escaped("aria-describedby", problem == F.newDue ? "loi" : ""))),
                 textArea(action, F.reason, "Lý do chậm trễ", required: true, problem: problem),
                 textInput(action, F.apologyLetter, "Số phiếu xin lỗi (không bắt buộc)"))
         case .recordResult:
@@ -202,7 +203,8 @@ struct DossierPageView {
         let id = "\(action.rawValue)-\(name)"
         return .p(.label(.attribute(named: "for", value: id), .text(label)),
                   .textarea(.id(id), .name(name), .attribute(named: "rows", value: "3"), .required(required),
-                            .if(problem == name, .attribute(named: "aria-invalid", value: "true")),
+                            .if(problem == name, .group(.attribute(named: "aria-invalid", value: "true"),
+                                                        .attribute(named: "aria-describedby", value: "loi"))),
                             .text(model.kept(action, name) ?? "")))
     }
 
