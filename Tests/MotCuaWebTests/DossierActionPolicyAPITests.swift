@@ -51,7 +51,12 @@ struct DossierActionPolicyAPITests {
                 try await expectRefused("complete_step", as: TestUsers.environmentSpecialist)  // cannot even see it
                 try await expectRefused("complete_step", as: TestUsers.provinceLeader)
                 try await expectRefused("complete_step", as: TestUsers.manager)
-                #expect(try await client.call(.get, "/api/v1/dossiers/\(code)", user: TestUsers.manager).status == .ok)
+                let managerView = try await client.call(.get, "/api/v1/dossiers/\(code)", user: TestUsers.manager)
+                #expect(managerView.status == .ok)
+                #expect(managerView["permitted_actions"] as? [String] == [])
+                let specialistView = try await client.call(.get, "/api/v1/dossiers/\(code)", user: TestUsers.planningSpecialist)
+                let permitted = try #require(specialistView["permitted_actions"] as? [String])
+                #expect(permitted.contains("complete_step") && !permitted.contains("extend") && !permitted.contains("return_result"))
                 #expect(try await client.call(.get, "/api/v1/dossiers/\(code)", user: TestUsers.environmentSpecialist).status == .forbidden)
                 // Leader-only actions are refused to the specialist of the very step; the step's leader may extend.
                 try await expectRefused("refuse", as: TestUsers.planningSpecialist, json: #"{"reason": "Không đủ điều kiện"}"#)

@@ -59,7 +59,7 @@ struct DossierAPIController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let dossier = try await accessibleDossier(context, principal)
-        return try Self.dossierResponse(dossier, now: now())
+        return try Self.dossierResponse(dossier, now: now(), for: principal)
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -91,7 +91,7 @@ struct DossierAPIController: Sendable {
         } catch StoreError.notFound {
             throw Problem.invalid("procedure_code", "Không có thủ tục \(procedure) đang có hiệu lực.")
         }
-        return try Self.dossierResponse(dossier, now: now(), status: .created,
+        return try Self.dossierResponse(dossier, now: now(), for: principal, status: .created,
                                         headers: [.location: "/api/v1/dossiers/\(dossier.code)"])
     }
 
@@ -112,7 +112,7 @@ struct DossierAPIController: Sendable {
         let command = try body.command(for: action, actor: principal.username)
         let dossier = try await dossiers.execute(command, on: current.code, expectedVersion: expected, at: now(),
                                                  actor: principal.username)
-        return try Self.dossierResponse(dossier, now: now())
+        return try Self.dossierResponse(dossier, now: now(), for: principal)
     }
 
     // MARK: Helpers
@@ -128,11 +128,11 @@ struct DossierAPIController: Sendable {
         return dossier
     }
 
-    static func dossierResponse(_ dossier: Dossier, now: Date, status: HTTPResponse.Status = .ok,
+    static func dossierResponse(_ dossier: Dossier, now: Date, for principal: Principal, status: HTTPResponse.Status = .ok,
                                 headers: HTTPFields = [:]) throws -> Response {
         var headers = headers
         headers[.eTag] = "\"\(dossier.version)\""
-        return try JSONResponse.make(DossierResource(dossier: dossier, now: now), status: status, headers: headers)
+        return try JSONResponse.make(DossierResource(dossier: dossier, now: now, principal: principal), status: status, headers: headers)
     }
 
     /// A value of the body that the domain validates, its error reported under the body's field name.
