@@ -105,6 +105,10 @@ struct DossierActionPolicyAPITests {
                 let byDesk = try await client.call(.post, uri, user: TestUsers.reception, json: body)
                 #expect(byDesk.status == .forbidden)
                 #expect(byDesk.string("detail")?.contains("từ chối giải quyết") == true)
+                for user in [TestUsers.manager, TestUsers.planningSpecialist.replacingOccurrences(of: "\(Fixtures.planning)", with: "\(Fixtures.center)")] {
+                    let registration = try await client.call(.post, "/api/v1/dossiers", user: user, json: registrationJSON())
+                    #expect(registration.status == .forbidden, "\(user) registers: \(registration.text)")
+                }
                 let byLeader = try await client.call(.post, uri, user: TestUsers.planningLeader, json: body)
                 #expect(byLeader.status == .ok, "\(byLeader.text)")
                 #expect(byLeader.string("outcome") == "refused")

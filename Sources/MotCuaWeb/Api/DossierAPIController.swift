@@ -80,6 +80,10 @@ struct DossierAPIController: Sendable {
         guard principal.covers(receiving) else {
             throw Problem.forbidden("Bạn không được tiếp nhận hồ sơ cho cơ quan \(receiving).")
         }
+        // Registering is the desk's work (DossierActionPolicy): managers cover every agency but only read.
+        guard principal.role == .reception else {
+            throw Problem.forbidden("Chỉ cán bộ tiếp nhận của Bộ phận Một cửa được đăng ký hồ sơ; \(principal.role.vietnameseLabel) không thực hiện thao tác này.")
+        }
         guard try await agencies.all().contains(where: { $0.code == receiving }) else {
             throw Problem.invalid("receiving_agency_code", "Không có cơ quan mã \(receiving).")
         }
