@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OfficeDocumentsTests",
-            dependencies: ["OfficeDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["OfficeDocuments", "MotCuaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
         .testTarget(

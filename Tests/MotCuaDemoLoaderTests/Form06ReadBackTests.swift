@@ -14,7 +14,7 @@ import WorkCalendar
 struct Form06ReadBackTests {
     @Test("the totals row: received (carried over + new), resolved early / on time / late, in progress")
     func totals() async throws {
-        if ProcessInfo.processInfo.environment["MOTCUA_SKIP_PYTHON_READERS"] == "1" { return }
+        if PythonReaders.skipRequested { return }
         try await withTestDatabase(.sqlite) { database in
             try await DemoLoader(database: database).load(DemoFiguresTests.dataset)
             let window = try StatisticsPeriod(from: LocalDate(iso: "2021-06-09"), to: LocalDate(iso: "2021-09-07"))
@@ -29,16 +29,9 @@ struct Form06ReadBackTests {
                 print(rows[2][2]); print(rows[3][3]); print(ws.freeze_panes)
                 print(",".join(str(v) for v in rows[-1][2:]))
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, file.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "python3 with openpyxl is needed (pip install openpyxl): \(output)")
+            let run = try ExternalTools.run("python3", ["-c", script, file.path], in: file.deletingLastPathComponent())
+            let output = String(decoding: run.standardOutput, as: UTF8.self)
+            #expect(run.status == 0, "\(PythonReaders.installHint)\n\(run.standardError)")
             let lines = output.split(separator: "\n").map(String.init)
             #expect(lines.first == "Số hồ sơ nhận giải quyết")
             #expect(lines.dropFirst().first == "Trong đó")

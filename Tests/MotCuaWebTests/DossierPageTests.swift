@@ -92,15 +92,27 @@ struct DossierPageTests {
     func receiveOnline(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { database in
             try await DossierPageFixture.seed(database)
-            let online = try await DossierStore(database: database).register(
+            let pdf = Array("%PDF-1.4 văn bản đề nghị".utf8)
+            let online = try await AttachmentStore(database: database).registerOnline(
                 RegistrationRequest(receivingAgency: Fixtures.center, procedureCode: Fixtures.investmentCode,
-                                    applicant: Fixtures.applicant(), channel: .online), at: Date(), actor: "cong-dvc")
+                                    applicant: Fixtures.applicant(), channel: .online),
+                attachments: [NewAttachment(fileName: "Văn bản đề nghị <điều chỉnh>.pdf", contentType: "application/pdf",
+                                            bytes: pdf, sha256: "test")],
+                at: Date(), actor: "cong-dvc")
             let code = online.code.rawValue
             try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
                 let desk = try await Officer.signIn(client, "tiepnhan")
                 let specialist = try await Officer.signIn(client, "cv.khdt")
                 let before = try await desk.open(client, StaffPaths.dossier(code))
                 #expect(before.text.contains("Mới đăng ký"))
+                // The submitted file is listed and downloads with the same session.
+                let files = section(before.text, id: "tep-dinh-kem", until: "</ul>")
+                #expect(files.contains("Văn bản đề nghị &lt;điều chỉnh&gt;.pdf"))
+                let href = try #require(files.range(of: "href=\"").map { String(files[$0.upperBound...].prefix { $0 != "\"" }) })
+                #expect(href.hasPrefix("\(StaffPaths.dossier(code))/tep/"))
+                let download = try await desk.open(client, href)
+                #expect(download.status == .ok)
+                #expect(Array(download.body.readableBytesView) == pdf)
                 for id in ["tiep-nhan-ho-so", "yeu-cau-bo-sung", "tu-choi-tiep-nhan", "rut-ho-so"] {
                     #expect(before.text.contains("id=\"hanh-dong-\(id)\""), "\(id)")
                 }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("The OpenAPI document")
 struct OpenAPIDocumentTests {
-    static var skipPythonRequested: Bool { ProcessInfo.processInfo.environment["MOTCUA_SKIP_PYTHON_READERS"] == "1" }
+    static var skipPythonRequested: Bool { PythonReaders.skipRequested }
 
     func servedDocument() async throws -> (text: String, contentType: String?) {
         try await withTestDatabase(.sqlite) { database in
@@ -77,28 +77,14 @@ struct OpenAPIDocumentTests {
         let file = folder.appendingPathComponent("openapi.yaml")
         try Data(text.utf8).write(to: file)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c",
-                             "from openapi_spec_validator import validate; import yaml,sys; validate(yaml.safe_load(open(sys.argv[1]))); print('valid')",
-                             file.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            Issue.record("python3 could not be started (\(error)); install Python 3 with `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip")
+        let script = "from openapi_spec_validator import validate; import yaml,sys; validate(yaml.safe_load(open(sys.argv[1]))); print('valid')"
+        let run = try ExternalTools.run("python3", ["-c", script, file.path], in: folder)
+        if run.standardError.contains("ModuleNotFoundError") || run.status == 127 {
+            Issue.record("python3 lacks openapi_spec_validator or yaml: run `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(run.standardError)")
             return
         }
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if err.contains("ModuleNotFoundError") || err.contains("No such file") {
-            Issue.record("python3 lacks openapi_spec_validator or yaml: run `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(err)")
-            return
-        }
-        #expect(process.terminationStatus == 0 && out.contains("valid"), "openapi-spec-validator rejected the document:\n\(err)")
+        let out = String(decoding: run.standardOutput, as: UTF8.self)
+        #expect(run.status == 0 && out.contains("valid"), "openapi-spec-validator rejected the document:\n\(run.standardError)")
     }
 
     @Test("buildApplication mounts the API: the document is public, dossiers need a signed-in user")

@@ -114,3 +114,28 @@ struct FeedbackPageTests {
         }
     }
 }
+
+@Suite("Pages that lead nowhere")
+struct NotFoundPageTests {
+    @Test("an unknown address answers 404 with a Vietnamese page; the API keeps problem+json")
+    func unknownAddress() async throws {
+        try await withTestDatabase(.sqlite) { database in
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                try await client.execute(uri: "/khong-co-trang-nay", method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                    #expect(String(buffer: response.body).contains("Không tìm thấy trang"))
+                    #expect(response.headers[.contentSecurityPolicy] != nil)
+                }
+                try await client.execute(uri: "/api/v1/khong-co", method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") != true)
+                }
+                try await client.execute(uri: "/favicon.ico", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(String(buffer: response.body).hasPrefix("<svg"))
+                }
+            }
+        }
+    }
+}

@@ -38,22 +38,31 @@ public struct DossierStore: Sendable {
     public func register(_ request: RegistrationRequest, at instant: Date, actor: String) async throws -> Dossier {
         let reference = try await ReferenceData.load(database)
         return try await database.transaction { sql in
-            let procedure = try await ProcedureStore.procedure(request.procedureCode, at: instant, on: sql)
-            let context = reference.context(for: procedure)
-            let localDay = VietnamTime.localDate(of: instant)
-            let sequence = try await DossierCodeSequence.next(for: request.receivingAgency, on: localDay, sql: sql)
-            let code = try DossierCode(agencyCode: request.receivingAgency, date: localDay, sequence: sequence)
-            let draft = DossierDraft(code: code, procedureCode: request.procedureCode, applicant: request.applicant,
-                                     channel: request.channel, note: request.note)
-            var (dossier, registered) = try Dossier.register(draft, at: instant, actor: actor, context: context)
-            var events = [registered]
-            if request.channel != .online {
-                events.append(try dossier.execute(.receive, at: instant, actor: actor, context: context))
-            }
-            try await DossierRows.insert(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
-            try await DossierRows.append(events, to: code, on: sql)
-            return dossier
+            try await Self.register(request, at: instant, actor: actor, receive: request.channel != .online,
+                                    reference: reference, on: sql)
         }
+    }
+
+    /// Registration inside the caller's transaction, so that what belongs to the new dossier (an online
+    /// submission's attachments) is written with it or not at all. `receive: false` leaves a counter
+    /// dossier registered but not received: the desk found it incomplete (Mẫu 02) or refuses it (Mẫu 03).
+    static func register(_ request: RegistrationRequest, at instant: Date, actor: String, receive: Bool,
+                         reference: ReferenceData, on sql: any SQLDatabase) async throws -> Dossier {
+        let procedure = try await ProcedureStore.procedure(request.procedureCode, at: instant, on: sql)
+        let context = reference.context(for: procedure)
+        let localDay = VietnamTime.localDate(of: instant)
+        let sequence = try await DossierCodeSequence.next(for: request.receivingAgency, on: localDay, sql: sql)
+        let code = try DossierCode(agencyCode: request.receivingAgency, date: localDay, sequence: sequence)
+        let draft = DossierDraft(code: code, procedureCode: request.procedureCode, applicant: request.applicant,
+                                 channel: request.channel, note: request.note)
+        var (dossier, registered) = try Dossier.register(draft, at: instant, actor: actor, context: context)
+        var events = [registered]
+        if receive {
+            events.append(try dossier.execute(.receive, at: instant, actor: actor, context: context))
+        }
+        try await DossierRows.insert(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
+        try await DossierRows.append(events, to: code, on: sql)
+        return dossier
     }
 
     /// Decides `command` against the dossier's current state and records the event.

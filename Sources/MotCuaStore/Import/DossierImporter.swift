@@ -29,24 +29,31 @@ public struct DossierImporter: Sendable {
         let field: String
     }
 
+    /// Dossiers written per chunk of the second pass: bounds memory whatever the file's size.
+    static let rowsPerChunk = 5_000
+
     public func run(_ data: Data, at now: Date = Date(), progress: ImportProgress = { _, _ in }) async throws -> ImportResult {
         let started = Date()
         let reference = try await ReferenceData.load(database)
         let catalogue = try await ProcedureStore(database: database).catalogue()
         let agencies = Set(try await AgencyStore(database: database).all().map(\.code))
+        @Sendable func prepare(_ check: inout RowChecker) -> Prepared? {
+            self.prepare(&check, catalogue: catalogue, agencies: agencies, reference: reference, now: now)
+        }
+
+        // First pass: check every row, keeping only each code's line (for repeats), not the dossiers —
+        // a million prepared dossiers would take gigabytes.
         var table = try CSVTable(data: data, expectedColumns: Self.columns)
-        var prepared: [Prepared] = []
         var problems: [RowProblem] = []
         var seen: [String: Int] = [:]
         var checked = 0
         while let row = try table.nextRow() {
             var check = RowChecker(row)
-            if let item = prepare(&check, catalogue: catalogue, agencies: agencies, reference: reference, now: now) {
+            if let item = prepare(&check) {
                 if let first = seen[item.dossier.code.rawValue] {
                     check.problem("code", "\(item.dossier.code) is repeated (first on line \(first))")
                 } else {
                     seen[item.dossier.code.rawValue] = row.line
-                    prepared.append(item)
                 }
             }
             if let problem = check.rowProblem { problems.append(problem) }
@@ -55,19 +62,36 @@ public struct DossierImporter: Sendable {
         }
         progress("checked", checked)
         guard problems.isEmpty else { throw ImportError.rows(problems) }
+        seen = [:]
 
-        let rows = prepared
+        // Second pass, the file being clean: read it again and write it chunk by chunk, in one transaction.
         let written = try await database.transaction { sql in
-            let existing = try await existingKeys(rows.map(\.dossier.code.rawValue), table: "dossiers", column: "code", on: sql)
-            let fresh = rows.filter { !existing.contains($0.dossier.code.rawValue) }
-            let records = fresh.map {
-                DossierRecord(dossier: $0.dossier, events: [$0.event], receivingAgency: $0.dossier.code.agencyCode, field: $0.field)
+            var table = try CSVTable(data: data, expectedColumns: Self.columns)
+            var chunk: [Prepared] = []
+            chunk.reserveCapacity(Self.rowsPerChunk)
+            var written = 0
+            func flush() async throws {
+                let existing = try await existingKeys(chunk.map(\.dossier.code.rawValue), table: "dossiers", column: "code", on: sql)
+                let records = chunk.filter { !existing.contains($0.dossier.code.rawValue) }.map {
+                    DossierRecord(dossier: $0.dossier, events: [$0.event], receivingAgency: $0.dossier.code.agencyCode, field: $0.field)
+                }
+                let before = written
+                try await DossierBatch.insert(records, on: sql) { progress("written", before + $0) }
+                written += records.count
+                chunk.removeAll(keepingCapacity: true)
             }
-            try await DossierBatch.insert(records, on: sql) { progress("written", $0) }
-            return fresh.count
+            while let row = try table.nextRow() {
+                var check = RowChecker(row)
+                // The data cannot change between the passes, so this only repeats the first pass's verdict.
+                guard let item = prepare(&check) else { throw ImportError.rows(check.rowProblem.map { [$0] } ?? []) }
+                chunk.append(item)
+                if chunk.count == Self.rowsPerChunk { try await flush() }
+            }
+            if !chunk.isEmpty { try await flush() }
+            return written
         }
-        return ImportResult(kind: "dossiers", rows: prepared.count, imported: written,
-                            alreadyPresent: prepared.count - written, seconds: Date().timeIntervalSince(started))
+        return ImportResult(kind: "dossiers", rows: checked, imported: written,
+                            alreadyPresent: checked - written, seconds: Date().timeIntervalSince(started))
     }
 
     private func prepare(_ check: inout RowChecker, catalogue: ProcedureCatalogue, agencies: Set<AgencyCode>,

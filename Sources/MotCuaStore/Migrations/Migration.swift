@@ -22,6 +22,7 @@ public enum Migrations {
         M0008_IndexPeriodStatistics(),
         M0009_CreateReportRecords(),
         M0010_CreateFeedback(),
+        M0011_CreateDossierAttachments(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -23,6 +23,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
         // Order matters: headers go on every response, even the refusals of the two below; CSRF checks
         // need to know how the request was authenticated.
         SecurityHeadersMiddleware(httpsOnly: configuration.secureCookies)
+        NotFoundPageMiddleware()
         AuthenticationMiddleware(auth: auth)
         CSRFMiddleware(secureCookies: configuration.secureCookies)
     }
@@ -30,6 +31,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     MetricsController().addRoutes(to: router)
     SiteStyleSheet.addRoutes(to: router)
     SiteScript.addRoutes(to: router)
+    SiteIcon.addRoutes(to: router)
     router.get("/") { _, _ in HTMLResponse.make(HomePage.document) }
     ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
@@ -41,6 +43,10 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    ReceptionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    GuidanceController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    OnlineSubmissionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    AttachmentController(database: configuration.database).addRoutes(to: router)
     DossierPageController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)

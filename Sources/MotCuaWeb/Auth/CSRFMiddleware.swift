@@ -47,7 +47,14 @@ public struct CSRFMiddleware: RouterMiddleware {
             if let header = request.headers[Self.headerName] {
                 sent = header
             } else {
-                sent = try await FormFields.read(from: &request, limit: context.maxUploadSize)[Self.formField]
+                // The online submission carries files: its body may be larger than other forms'.
+                let limit = request.uri.path.hasPrefix(OnlineSubmissionController.path + "/")
+                    ? OnlineSubmissionController.maximumRequestBytes : context.maxUploadSize
+                do {
+                    sent = try await FormFields.read(from: &request, limit: limit)[Self.formField]
+                } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                    return Self.tooLarge(for: request, limit: limit)
+                }
             }
             guard let expected, let sent, SecretToken.constantTimeEquals(sent, expected) else {
                 context.logger.notice("refused a request without a valid CSRF token")
@@ -66,6 +73,16 @@ public struct CSRFMiddleware: RouterMiddleware {
 
     static func isUnsafe(_ method: HTTPRequest.Method) -> Bool {
         method == .post || method == .put || method == .patch || method == .delete
+    }
+
+    /// A body over the limit: a clear message instead of a bare 413 (a citizen's attachments, usually).
+    static func tooLarge(for request: Request, limit: Int) -> Response {
+        let megabytes = max(1, limit / (1024 * 1024))
+        let message = "Dữ liệu gửi lên quá lớn (tối đa khoảng \(megabytes) MB). Vui lòng giảm dung lượng hoặc số tệp đính kèm rồi gửi lại."
+        if request.isAPIRequest {
+            return ProblemDetails(status: .contentTooLarge, detail: message).response()
+        }
+        return SimplePage.response(status: .contentTooLarge, title: "Dữ liệu quá lớn", message: message)
     }
 
     static func refusal(for request: Request) -> Response {

@@ -48,7 +48,7 @@ struct LoginController: Sendable {
         if case .session(let idHash, _) = context.authentication { try await auth.sessions.end(idHash: idHash) }
         let (cookieValue, _) = try await auth.sessions.start(for: user.username, at: now)
         context.logger.info("signed in", metadata: ["motcua.user": .string(user.username)])
-        var response = Response(status: .seeOther, headers: [.location: next ?? "/"])
+        var response = Response(status: .seeOther, headers: [.location: next ?? (Principal(user).map { StaffPaths.start(for: $0.role) } ?? "/")])
         response.setCookie(auth.sessions.cookie(value: cookieValue))
         return response
     }

@@ -1,7 +1,7 @@
 import Plot
 
-/// The sign-in page. Tiny on purpose: the site layout comes later and will wrap it. Attribute values
-/// that carry input go through `.escaped` (Plot escapes text, not attributes).
+/// The sign-in page, in the public site layout. Attribute values that carry input go through `.escaped`
+/// (Plot escapes text, not attributes).
 struct LoginPage {
     struct Model: Sendable, Equatable {
         /// Where to go after signing in (a local path), carried through the form.
@@ -19,18 +19,11 @@ struct LoginPage {
     let model: Model
 
     var document: HTML {
-        HTML(
-            .lang(.vietnamese),
-            .head(
-                .encoding(.utf8),
-                .viewport(.accordingToDevice),
-                .element(named: "title", text: "Đăng nhập — MotCua")
-            ),
-            .body(
-                .main(
-                    .h1(.text("Đăng nhập")),
+        SiteLayout.page(title: "Đăng nhập", current: LoginController.path,
+                .div(.class("card signin"),
+                    .h1(.text("Đăng nhập cán bộ")),
                     .unwrap(model.error) { message in
-                        .p(.id("login-error"), .attribute(named: "role", value: "alert"), .text(message))
+                        .p(.id("login-error"), .class("alert"), .attribute(named: "role", value: "alert"), .text(message))
                     },
                     .form(
                         .method(.post),
@@ -58,7 +51,6 @@ struct LoginPage {
                         .p(.button(.type(.submit), .text("Đăng nhập")))
                     )
                 )
-            )
         )
     }
 }

@@ -76,7 +76,7 @@ public struct FormFields: Sendable, Equatable {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
         var index = start
         while index <= haystack.count - needle.count {
@@ -86,7 +86,7 @@ public struct FormFields: Sendable, Equatable {
         return nil
     }
 
-    private static func quotedParameter(_ name: String, in header: Substring) -> String? {
+    static func quotedParameter(_ name: String, in header: Substring) -> String? {
         for item in header.split(separator: ";").dropFirst() {
             let pair = item.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }

@@ -11,24 +11,13 @@ enum HTMLResponse {
     }
 }
 
-/// A bare page with a title and one message: errors and refusals, until the site layout exists.
+/// A page with a title and one message: errors and refusals, in the public site layout.
 enum SimplePage {
     static func document(title: String, message: String) -> HTML {
-        HTML(
-            .lang(.vietnamese),
-            .head(
-                .encoding(.utf8),
-                .viewport(.accordingToDevice),
-                .element(named: "title", text: "\(title) — MotCua")
-            ),
-            .body(
-                .main(
-                    .h1(.text(title)),
-                    .p(.text(message)),
-                    .p(.a(.href("/"), .text("Về trang chủ")))
-                )
-            )
-        )
+        SiteLayout.page(title: title,
+                        .h1(.text(title)),
+                        .p(.text(message)),
+                        .p(.a(.href("/"), .text("Về trang chủ"))))
     }
 
     static func response(status: HTTPResponse.Status, title: String, message: String) -> Response {

@@ -21,7 +21,8 @@ struct ImportRunner {
     func run(_ importer: (Database, Data, @escaping ImportProgress) async throws -> ImportResult) async throws {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            // Mapped, not copied: a million-row file stays in the page cache instead of the heap.
+            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
         } catch {
             throw CommandFailure("import: cannot read \(file) (check the path and that this user may read it)")
         }

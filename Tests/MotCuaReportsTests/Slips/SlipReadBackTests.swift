@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MotCuaCore
+import MotCuaTestSupport
 @testable import MotCuaReports
 
 /// The slips as other programs read them: python-docx (unless MOTCUA_SKIP_PYTHON_READERS=1) and LibreOffice
@@ -129,56 +130,14 @@ print(json.dumps({
     // MARK: Helpers
 
     static func python(_ file: URL) throws -> PythonReading {
-        let output = try run("python3", ["-c", script, file.path], in: file.deletingLastPathComponent())
-        do {
-            return try JSONDecoder().decode(PythonReading.self, from: Data(output.utf8))
-        } catch {
-            throw Failure(description: "python-docx did not read \(file.lastPathComponent) (pip install python-docx, or set MOTCUA_SKIP_PYTHON_READERS=1): \(output)")
-        }
+        try PythonReaders.read(file, with: script, as: PythonReading.self)
     }
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
-    /// Runs a program found on PATH with output through a file (a chatty program cannot block on a pipe);
-    /// stops it after three minutes. Returns what it printed on standard output (and error, on failure).
     static func run(_ program: String, _ arguments: [String], in folder: URL) throws -> String {
-        let out = folder.appendingPathComponent("out-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        defer { try? outHandle.close(); try? errHandle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 180, execute: watchdog)
-        process.waitUntilExit()
-        watchdog.cancel()
-        let printed = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let errors = String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-            throw Failure(description: "\(program) exited with \(process.terminationStatus): \(errors)")
-        }
-        return printed
+        try ExternalTools.output(program, arguments, in: folder)
     }
 
-    static func which(_ name: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static func which(_ name: String) -> String? { ExternalTools.which([name]) }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("slips-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try ExternalTools.temporaryDirectory() }
 }

@@ -19,16 +19,28 @@ public enum SlipHTMLRenderer {
             .body(
                 .main(
                     .class("slip form-\(document.form.rawValue)"),
-                    header(document.header),
-                    .h1(.class("title"), .slipText(document.title)),
-                    .if(!document.subtitle.isEmpty, .div(.class("subtitle"), .group(document.subtitle.map { paragraph($0) }))),
-                    .if(!document.addressee.isEmpty, .div(.class("addressee"), .group(document.addressee.map { paragraph($0) }))),
-                    .div(.class("content"), .group(document.body.map(block))),
-                    closing(document.closing)
+                    .group(parts(document))
                 )
             )
         )
         return html.render()
+    }
+
+    /// The slip as a `div.slip` inside another page (the reception desk's receipt, printed from the site);
+    /// the page's own style sheet styles it, since the site's CSP allows no embedded style.
+    public static func sheet(_ document: SlipDocument) -> Node<HTML.BodyContext> {
+        .div(.class("slip form-\(document.form.rawValue)"), .group(parts(document)))
+    }
+
+    static func parts(_ document: SlipDocument) -> [Node<HTML.BodyContext>] {
+        [
+            header(document.header),
+            .h1(.class("title"), .slipText(document.title)),
+            .if(!document.subtitle.isEmpty, .div(.class("subtitle"), .group(document.subtitle.map { paragraph($0) }))),
+            .if(!document.addressee.isEmpty, .div(.class("addressee"), .group(document.addressee.map { paragraph($0) }))),
+            .div(.class("content"), .group(document.body.map(block))),
+            closing(document.closing),
+        ]
     }
 
     // MARK: Parts

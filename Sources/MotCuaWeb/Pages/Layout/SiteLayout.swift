@@ -40,6 +40,7 @@ enum SiteLayout {
                 .viewport(.accordingToDevice),
                 .element(named: "title", text: "\(title) — MotCua"),
                 .stylesheet(SiteStyleSheet.path),
+                .link(.rel(.icon), .href(SiteIcon.path), .type("image/svg+xml")),
                 .script(.src(SiteScript.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(

@@ -13,6 +13,16 @@ enum StaffPaths {
     static let administration = "/quan-tri"
 
     static func dossier(_ code: String) -> String { dossiers + "/" + code }
+
+    /// Where each role starts its day after signing in.
+    static func start(for role: Principal.Role) -> String {
+        switch role {
+        case .reception: reception
+        case .specialist, .leader: workQueue
+        case .manager: dashboard
+        case .administrator: administration
+        }
+    }
 }
 
 /// The frame of a staff page: what the signed-in officer needs to draw it (navigation by role, the

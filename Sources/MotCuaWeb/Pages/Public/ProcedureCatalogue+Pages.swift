@@ -30,8 +30,10 @@ struct ProcedureCatalogueController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let raw = try context.parameters.require("code")
-        guard let code = try? ProcedureCode(parsing: raw),
-              let procedure = try? await procedures.procedure(code, at: Date()) else {
+        let code = try? ProcedureCode(parsing: raw)
+        var found: Procedure?
+        if let code { found = try await ifFound { try await procedures.procedure(code, at: Date()) } }
+        guard let procedure = found else {
             return HTMLResponse.make(SimplePage.document(title: "Không tìm thấy thủ tục",
                                                          message: "Không có thủ tục mã \"\(raw)\" đang được áp dụng."),
                                      status: .notFound)
@@ -79,6 +81,9 @@ struct ProcedureDetailView {
         return SiteLayout.page(title: p.name, current: PublicPaths.procedures,
             .p(.a(.href(PublicPaths.procedures), .text("← Danh sách thủ tục"))),
             .h1(.text(p.name)),
+            .if(p.onlineLevel != .none, .p(.a(.id("nop-truc-tuyen"), .class("button-link primary"),
+                                              .escaped("href", OnlineSubmissionController.formPath(p.code.rawValue)),
+                                              .text("Nộp hồ sơ trực tuyến")))),
             .table(
                 .tr(.th(.text("Mã thủ tục")), .td(.text(p.code.rawValue))),
                 .tr(.th(.text("Lĩnh vực")), .td(.text(p.field))),

@@ -24,7 +24,9 @@ struct RatingTabletController: Sendable {
             return HTMLResponse.make(RatingTabletView.waiting)
         }
         let code = try? ProcedureCode(parsing: dossier.procedureCode)
-        let name = if let code { try? await procedures.procedure(code, at: now()).name } else { String?.none }
+        var procedure: Procedure?
+        if let code { procedure = try await ifFound { try await procedures.procedure(code, at: now()) } }
+        let name = procedure?.name
         return HTMLResponse.make(RatingTabletView(code: dossier.code.rawValue, procedureName: name ?? "",
                                                   csrfToken: context.csrfToken ?? "").document)
     }
@@ -65,7 +67,8 @@ struct RatingTabletView {
                 .element(named: "title", text: "\(title) — MotCua"),
                 .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"),
                                                 .attribute(named: "content", value: "\($0);url=\(RatingTabletController.path)")) },
-                .stylesheet(SiteStyleSheet.path)
+                .stylesheet(SiteStyleSheet.path),
+                .link(.rel(.icon), .href(SiteIcon.path), .type("image/svg+xml"))
             ),
             .body(.class("tablet"), .main(.id("noi-dung"), .group(content)))
         )

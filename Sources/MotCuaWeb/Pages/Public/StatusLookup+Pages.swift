@@ -36,9 +36,10 @@ struct StatusLookupController: Sendable {
             model.message = "Vui lòng nhập đủ 4 số cuối của số điện thoại người nộp hồ sơ."
             return HTMLResponse.make(StatusLookupView(model: model).document, status: .unprocessableContent)
         }
-        guard let parsed = try? DossierCode(parsing: code),
-              let dossier = try? await dossiers.dossier(parsed),
-              let phone = dossier.applicant?.phone, phone.hasSuffix(digits) else {
+        let parsed = try? DossierCode(parsing: code)
+        var found: Dossier?
+        if let parsed { found = try await ifFound { try await dossiers.dossier(parsed) } }
+        guard let dossier = found, let phone = dossier.applicant?.phone, phone.hasSuffix(digits) else {
             model.message = "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Vui lòng kiểm tra lại mã trên giấy tiếp nhận."
             return HTMLResponse.make(StatusLookupView(model: model).document, status: .notFound)
         }

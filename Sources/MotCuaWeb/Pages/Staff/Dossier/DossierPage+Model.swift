@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaCore
 import MotCuaReports
+import MotCuaStore
 import WorkCalendar
 
 /// Everything the dossier page shows, gathered by `DossierPageQuery` for one officer at one instant.
@@ -30,6 +31,8 @@ struct DossierPageModel: Sendable {
     let procedureName: String
     let agencies: AgencyDirectory?
     let slips: [Slip]
+    /// The files submitted with the dossier (online submissions), served by `AttachmentController`.
+    let attachments: [AttachmentSummary]
     var actions: [DossierPageAction]
     let showsPersonalData: Bool
     let now: Date

@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaCore
 import MotCuaReports
+import MotCuaStore
 import Plot
 
 /// `/ho-so/{code}`: the dossier's header, its steps (`#cac-buoc`), the actions this officer may take now
@@ -123,6 +124,13 @@ struct DossierPageView {
         guard visit.isOpen else { return .text("—") }
         let overdue = model.now > visit.dueAt
         return .span(.class(overdue ? "overdue" : "within"), .text(overdue ? "Đang xử lý, quá hạn" : "Đang xử lý, trong hạn"))
+    }
+
+    /// "850 KB", "2,4 MB": a file's size as officers read it.
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_048_576
+            ? "\(VietnameseFormat.integer(max(1, (bytes + 1023) / 1024))) KB"
+            : "\(VietnameseFormat.decimal(Double(bytes) / 1_048_576)) MB"
     }
 
     static func exitLabel(_ exit: StepExit) -> String {
@@ -265,8 +273,13 @@ struct DossierPageView {
     private var attachments: Node<HTML.BodyContext> {
         .section(.attribute(named: "aria-labelledby", value: "tieu-de-tep"),
             .h2(.id("tieu-de-tep"), .text("Tệp đính kèm")),
-            .ul(.id("tep-dinh-kem")),
-            .p(.class("muted"), .text("Chưa có tệp đính kèm."))
+            .if(model.attachments.isEmpty, .p(.class("muted"), .text("Hồ sơ không có tệp đính kèm."))),
+            .ul(.id("tep-dinh-kem"), .forEach(model.attachments) { file in
+                .li(.a(.escaped("href", AttachmentController.path(dossier: dossier.code.rawValue, id: file.id)),
+                       .text(file.fileName)),
+                    .span(.class("muted"),
+                          .text(" — \(Self.size(file.size)), nộp lúc \(VietnameseFormat.slipInstant(file.uploadedAt))")))
+            })
         )
     }
 }

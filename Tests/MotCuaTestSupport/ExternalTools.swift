@@ -1,22 +1,23 @@
 import Foundation
 
 /// Runs the real readers the tests check our files against (python-docx, openpyxl, LibreOffice).
-enum ExternalTools {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum ExternalTools {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    struct Output {
-        let status: Int32
-        let standardOutput: Data
-        let standardError: String
+    public struct Output: Sendable {
+        public let status: Int32
+        public let standardOutput: Data
+        public let standardError: String
     }
 
     /// Runs a program found on PATH. Output goes through files, not pipes, so a chatty program cannot
     /// fill a pipe and hang the test.
     /// A program still running after `timeout` seconds is terminated, so a hung reader fails the test
     /// instead of hanging the run.
-    static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: TimeInterval = 180) throws -> Output {
+    public static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: TimeInterval = 180) throws -> Output {
         let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         try Data().write(to: outURL)
@@ -46,8 +47,18 @@ enum ExternalTools {
         )
     }
 
+    /// What `program` printed on standard output; a non-zero exit throws with what it printed on standard error.
+    public static func output(_ program: String, _ arguments: [String], in directory: URL,
+                              timeout: TimeInterval = 180) throws -> String {
+        let result = try run(program, arguments, in: directory, timeout: timeout)
+        guard result.status == 0 else {
+            throw Failure(description: "\(program) exited with \(result.status): \(result.standardError)")
+        }
+        return String(decoding: result.standardOutput, as: UTF8.self)
+    }
+
     /// The first of these programs on PATH, if any.
-    static func which(_ names: [String]) -> String? {
+    public static func which(_ names: [String]) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for directory in path.split(separator: ":") {
             for name in names {
@@ -59,8 +70,8 @@ enum ExternalTools {
     }
 
     /// A fresh folder for one test's files.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("officedocuments-\(UUID().uuidString)")
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -68,11 +79,11 @@ enum ExternalTools {
 
 /// python3 with python-docx and openpyxl. Missing readers fail the tests with instructions, unless
 /// MOTCUA_SKIP_PYTHON_READERS=1 says to skip them.
-enum PythonReaders {
-    static let skipRequested = ProcessInfo.processInfo.environment["MOTCUA_SKIP_PYTHON_READERS"] == "1"
+public enum PythonReaders {
+    public static let skipRequested = ProcessInfo.processInfo.environment["MOTCUA_SKIP_PYTHON_READERS"] == "1"
 
     /// Runs `script` with `file` as `sys.argv[1]` and decodes the JSON it prints.
-    static func read<Result: Decodable>(_ file: URL, with script: String, as type: Result.Type) throws -> Result {
+    public static func read<Result: Decodable>(_ file: URL, with script: String, as type: Result.Type) throws -> Result {
         let directory = file.deletingLastPathComponent()
         let output: ExternalTools.Output
         do {
@@ -94,6 +105,6 @@ enum PythonReaders {
         }
     }
 
-    static let installHint = "The read-back tests need python3 with python-docx and openpyxl: "
+    public static let installHint = "The read-back tests need python3 with python-docx and openpyxl: "
         + "`pip install python-docx openpyxl`. Set MOTCUA_SKIP_PYTHON_READERS=1 to skip them."
 }
