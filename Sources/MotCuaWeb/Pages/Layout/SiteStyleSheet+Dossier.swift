@@ -4,7 +4,8 @@ extension SiteStyleSheet {
     static let dossierRules = """
     .dossier-page dl { display: grid; grid-template-columns: minmax(10em, max-content) 1fr; gap: 4px 16px; margin: 0; }
     .dossier-page dt { font-weight: 600; color: var(--muted); }
-    .dossier-page dd { margin: 0; }
+    .dossier-page dd { margin: 0; overflow-wrap: anywhere; }
+    .dossier-page h1 { overflow-wrap: anywhere; }
     .dossier-page .status { font-weight: 700; }
     .dossier-page .notice { border-left: 4px solid var(--ok); background: #eaf6ed; padding: 8px 12px; }
     .table-scroll { overflow-x: auto; }

@@ -89,7 +89,7 @@ struct WorkQueueView {
             .h1(.text("Hồ sơ cần xử lý")),
             .p(.class("muted"), .text("\(frame.principal.displayName): \(rows.count) hồ sơ — \(overdue) quá hạn, \(soon) đến hạn trong 1 ngày làm việc.")),
             .if(rows.isEmpty, .p(.text("Không có hồ sơ nào đang chờ ở bước của đơn vị."))),
-            .if(!rows.isEmpty, .table(
+            .if(!rows.isEmpty, .div(.class("table-scroll"), .table(
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
                            .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")), .th(.text("Thao tác")))),
                 .tbody(.forEach(rows) { row in
@@ -100,11 +100,11 @@ struct WorkQueueView {
                         .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))),
                         .td(quickComplete(row)))
                 })
-            )),
+            ))),
             .if(frame.principal.role == .reception, .group(
                 .h2(.id("tieu-de-cho-tra"), .text("Hồ sơ có kết quả, chờ trả")),
                 .if(toReturn.isEmpty, .p(.text("Không có hồ sơ nào chờ trả kết quả."))),
-                .if(!toReturn.isEmpty, .table(.id("cho-tra-ket-qua"),
+                .if(!toReturn.isEmpty, .div(.class("table-scroll"), .table(.id("cho-tra-ket-qua"),
                     .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Người nộp")), .th(.text("Kết quả")),
                                .th(.text("Có kết quả lúc")), .th(.text("Hẹn trả công dân")))),
                     .tbody(.forEach(toReturn) { summary in
@@ -114,7 +114,7 @@ struct WorkQueueView {
                             .td(.text(summary.completedAt.map(VietnameseFormat.slipInstant) ?? "—")),
                             .td(.text(summary.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")))
                     })
-                ))
+                )))
             ))
         )
     }
