@@ -69,6 +69,9 @@ struct DossierActionPolicyTests {
         #expect(DossierActionPolicy.permits(provinceLeader, .completeStep, on: d))
         #expect(!DossierActionPolicy.permits(planningSpecialist, .completeStep, on: d))  // their step is over
         #expect(DossierActionPolicy.permits(provinceSpecialist, .requestSupplement, on: d))
+        // Nor may the specialist close the approval step by recording the result (its leader may).
+        #expect(!DossierActionPolicy.permits(provinceSpecialist, .recordResult, on: d))
+        #expect(DossierActionPolicy.permits(provinceLeader, .recordResult, on: d))
     }
 
     @Test("a finished process: the desk or the last step's agency records the result; only the desk returns it")

@@ -63,9 +63,10 @@ enum DossierActionPolicy {
         case .extend, .refuse, .stop:
             allowed = actor.leadsResponsibleAgency
         case .recordResult:
-            // With a step open, only its officers may close it with the result (the lifecycle checks it is
-            // the last step); once the process finished, the result goes back through the desk.
-            allowed = dossier.openVisit == nil ? actor.isReceptionDesk || actor.worksLastStep : actor.worksOpenStep
+            // With a step open, only those who may complete it may close it with the result (the lifecycle
+            // checks it is the last step; an approval step stays the leader's); once the process finished, the
+            // result goes back through the desk.
+            allowed = dossier.openVisit == nil ? actor.isReceptionDesk || actor.worksLastStep : actor.mayWorkOpenStep
         case .recordLateness:
             allowed = actor.worksAnyAgencyOfTheDossier
         }
