@@ -14,9 +14,11 @@ extension SiteStyleSheet {
     @media print { .page-tools, .dossier-actions { display: none; } }
     .dossier-actions { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 0 16px; }
     .dossier-actions h2, .dossier-actions > p { grid-column: 1 / -1; }
-    .dossier-actions fieldset { border: 0; margin: 0; padding: 0; }
+    .dossier-actions form { min-width: 0; }
+    .dossier-actions fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+    .dossier-actions button { white-space: normal; max-width: 100%; }
     .dossier-actions legend { font-weight: 700; padding: 0; margin-bottom: 4px; }
-    .dossier-actions textarea, .dossier-actions input, .dossier-actions select { width: 100%; font: inherit; padding: 8px 10px; border: 1px solid #7a8793; border-radius: 4px; }
+    .dossier-actions textarea, .dossier-actions input, .dossier-actions select { width: 100%; min-width: 0; max-width: 100%; font: inherit; padding: 8px 10px; border: 1px solid #7a8793; border-radius: 4px; }
     .dossier-actions [aria-invalid="true"] { border: 2px solid var(--bad); }
     form.quick { margin: 0; } form.quick button { padding: 4px 10px; font-size: 0.9em; }
     ol.timeline { padding-left: 1.5em; }
