@@ -95,7 +95,7 @@ struct APIErrorTests {
                                                     json: #"{"expected_version": 2, "channel": "counter"}"#)
                 expectProblem(refused, .unprocessableContent, type: "transition-refused")
                 #expect(refused.string("detail")?.hasPrefix("Không thể trả kết quả: hồ sơ đang ở trạng thái \"Đã tiếp nhận\"") == true)
-                let noReason = try await client.call(.post, "/api/v1/dossiers/\(code)/actions/refuse", user: TestUsers.reception,
+                let noReason = try await client.call(.post, "/api/v1/dossiers/\(code)/actions/refuse", user: TestUsers.planningLeader,
                                                      json: #"{"expected_version": 2, "reason": "  "}"#)
                 expectProblem(noReason, .unprocessableContent, type: "transition-refused")
                 #expect(noReason.string("detail") == "Phải nêu lý do khi từ chối giải quyết.")

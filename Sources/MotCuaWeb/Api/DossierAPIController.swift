@@ -59,7 +59,7 @@ struct DossierAPIController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let dossier = try await accessibleDossier(context, principal)
-        return try Self.dossierResponse(dossier, now: now())
+        return try Self.dossierResponse(dossier, now: now(), for: principal)
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -80,6 +80,10 @@ struct DossierAPIController: Sendable {
         guard principal.covers(receiving) else {
             throw Problem.forbidden("Bạn không được tiếp nhận hồ sơ cho cơ quan \(receiving).")
         }
+        // Registering is the desk's work (DossierActionPolicy): managers cover every agency but only read.
+        guard principal.role == .reception else {
+            throw Problem.forbidden("Chỉ cán bộ tiếp nhận của Bộ phận Một cửa được đăng ký hồ sơ; \(principal.role.vietnameseLabel) không thực hiện thao tác này.")
+        }
         guard try await agencies.all().contains(where: { $0.code == receiving }) else {
             throw Problem.invalid("receiving_agency_code", "Không có cơ quan mã \(receiving).")
         }
@@ -91,7 +95,7 @@ struct DossierAPIController: Sendable {
         } catch StoreError.notFound {
             throw Problem.invalid("procedure_code", "Không có thủ tục \(procedure) đang có hiệu lực.")
         }
-        return try Self.dossierResponse(dossier, now: now(), status: .created,
+        return try Self.dossierResponse(dossier, now: now(), for: principal, status: .created,
                                         headers: [.location: "/api/v1/dossiers/\(dossier.code)"])
     }
 
@@ -105,13 +109,14 @@ struct DossierAPIController: Sendable {
             throw Problem.notFound("Không có thao tác \"\(rawAction)\". Các thao tác: \(known).")
         }
         let current = try await accessibleDossier(context, principal)
+        try principal.requirePermission(action, on: current)
         let body = try await JSONBody.decode(DossierActionRequest.self, from: request,
                                              allowed: DossierActionRequest.allowedKeys(for: action))
         let expected = try Self.expectedVersion(body: body.expectedVersion, ifMatch: request.headers[.ifMatch])
         let command = try body.command(for: action, actor: principal.username)
         let dossier = try await dossiers.execute(command, on: current.code, expectedVersion: expected, at: now(),
                                                  actor: principal.username)
-        return try Self.dossierResponse(dossier, now: now())
+        return try Self.dossierResponse(dossier, now: now(), for: principal)
     }
 
     // MARK: Helpers
@@ -127,11 +132,11 @@ struct DossierAPIController: Sendable {
         return dossier
     }
 
-    static func dossierResponse(_ dossier: Dossier, now: Date, status: HTTPResponse.Status = .ok,
+    static func dossierResponse(_ dossier: Dossier, now: Date, for principal: Principal, status: HTTPResponse.Status = .ok,
                                 headers: HTTPFields = [:]) throws -> Response {
         var headers = headers
         headers[.eTag] = "\"\(dossier.version)\""
-        return try JSONResponse.make(DossierResource(dossier: dossier, now: now), status: status, headers: headers)
+        return try JSONResponse.make(DossierResource(dossier: dossier, now: now, principal: principal), status: status, headers: headers)
     }
 
     /// A value of the body that the domain validates, its error reported under the body's field name.

@@ -8,10 +8,13 @@ import WorkCalendar
 struct DossierResource: Encodable {
     let dossier: Dossier
     let now: Date
+    /// Who asks: `permitted_actions` are theirs (`DossierActionPolicy`); nil leaves the key out.
+    var principal: Principal? = nil
 
     enum ComputedKeys: String, CodingKey {
         case receivingAgencyCode = "receiving_agency_code", statusLabel = "status_label", verdict
         case citizenVerdict = "citizen_verdict", progress, allowedActions = "allowed_actions"
+        case permittedActions = "permitted_actions"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -23,6 +26,9 @@ struct DossierResource: Encodable {
         try c.encode(dossier.citizenVerdict, forKey: .citizenVerdict)
         try c.encode(dossier.progress(at: now), forKey: .progress)
         try c.encode(DossierAction.allowed(from: dossier.status).map(\.rawValue), forKey: .allowedActions)
+        if let principal {
+            try c.encode(DossierActionPolicy.available(to: principal, on: dossier).map(\.rawValue), forKey: .permittedActions)
+        }
     }
 }
 

@@ -52,6 +52,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     AttachmentController(database: configuration.database).addRoutes(to: router)
     FeedbackHandlingController(store: FeedbackStore(database: configuration.database), agencies: AgencyStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     AdministrationController(database: configuration.database, accounts: auth.accounts, now: { Date() }).addRoutes(to: router)
+    DossierPageController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication

@@ -60,6 +60,8 @@ enum TestUsers {
     static let reception = "reception:\(Fixtures.center);tiepnhan"
     static let planningSpecialist = "specialist:\(Fixtures.planning);cv.khdt"
     static let provinceLeader = "leader:\(Fixtures.province);ld.ubnd"
+    static let provinceSpecialist = "specialist:\(Fixtures.province);cv.ubnd"
+    static let planningLeader = "leader:\(Fixtures.planning);ld.khdt"
     static let environmentSpecialist = "specialist:\(Fixtures.environment);cv.tnmt"
     static let environmentReception = "reception:\(Fixtures.environment);tn.tnmt"
     static let manager = "manager:;quanly"

@@ -23,11 +23,24 @@ struct WorkQueueController: Sendable {
         let queue = try await dossiers.workQueue(of: principal.agencies)
         let now = now()
         let soon = try await calendar.workingCalendar().deadline(addingWorkingDays: 1, to: now).due
+        // The row's quick "complete step" button: only where the policy lets this officer complete that step.
+        let states = principal.role == .reception ? [:] : try await dossiers.dossiers(queue.map(\.code))
         let rows = queue.map { item in
-            WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon))
+            WorkQueueView.Row(item: item, urgency: WorkQueueView.Urgency(due: item.stepDueAt, now: now, soon: soon),
+                              completable: states[item.code].flatMap { state in
+                                  DossierActionPolicy.permits(principal, .completeStep, on: state) ? state.version : nil
+                              })
         }
-        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows).document,
+        let toReturn = principal.role == .reception ? try await resultsToReturn(at: principal.agencies) : []
+        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows, toReturn: toReturn).document,
                                  headers: [.cacheControl: "no-store"])
+    }
+
+    /// The reception desk's own queue: dossiers it received whose result is ready to hand back.
+    private func resultsToReturn(at desks: Set<AgencyCode>) async throws -> [DossierSummary] {
+        let page = try await dossiers.list(DossierFilter(statuses: [.processed], visibleTo: desks), limit: 200)
+        return page.items.filter { desks.contains($0.receivingAgency) }
+            .sorted { ($0.citizenDueAt ?? .distantFuture, $0.code.rawValue) < ($1.citizenDueAt ?? .distantFuture, $1.code.rawValue) }
     }
 }
 
@@ -57,10 +70,17 @@ struct WorkQueueView {
         }
     }
 
-    struct Row { let item: QueuedDossier; let urgency: Urgency }
+    struct Row {
+        let item: QueuedDossier
+        let urgency: Urgency
+        /// The version to complete the step at, when this officer may complete it from the queue.
+        var completable: Int? = nil
+    }
 
     let frame: StaffFrame
     let rows: [Row]
+    /// Reception only: results ready to return at the desk.
+    var toReturn: [DossierSummary] = []
 
     var document: HTML {
         let overdue = rows.filter { $0.urgency == .overdue }.count
@@ -69,17 +89,49 @@ struct WorkQueueView {
             .h1(.text("Hồ sơ cần xử lý")),
             .p(.class("muted"), .text("\(frame.principal.displayName): \(rows.count) hồ sơ — \(overdue) quá hạn, \(soon) đến hạn trong 1 ngày làm việc.")),
             .if(rows.isEmpty, .p(.text("Không có hồ sơ nào đang chờ ở bước của đơn vị."))),
-            .if(!rows.isEmpty, .table(
+            .if(!rows.isEmpty, .div(.class("table-scroll"), .table(
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
-                           .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")))),
+                           .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")), .th(.text("Thao tác")))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.item.code.rawValue)), .text(row.item.code.rawValue))),
                         .td(.text(row.item.step)),
                         .td(.text(row.item.stepDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
                         .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
-                        .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))))
+                        .td(.span(.class(row.urgency.cssClass), .text(row.urgency.label))),
+                        .td(quickComplete(row)))
                 })
+            ))),
+            .if(frame.principal.role == .reception, .group(
+                .h2(.id("tieu-de-cho-tra"), .text("Hồ sơ có kết quả, chờ trả")),
+                .if(toReturn.isEmpty, .p(.text("Không có hồ sơ nào chờ trả kết quả."))),
+                .if(!toReturn.isEmpty, .div(.class("table-scroll"), .table(.id("cho-tra-ket-qua"),
+                    .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Người nộp")), .th(.text("Kết quả")),
+                               .th(.text("Có kết quả lúc")), .th(.text("Hẹn trả công dân")))),
+                    .tbody(.forEach(toReturn) { summary in
+                        .tr(.td(.a(.escaped("href", StaffPaths.dossier(summary.code.rawValue)), .text(summary.code.rawValue))),
+                            .td(.text(summary.applicant?.name ?? "—")),
+                            .td(.text(summary.outcome?.vietnameseLabel ?? "—")),
+                            .td(.text(summary.completedAt.map(VietnameseFormat.slipInstant) ?? "—")),
+                            .td(.text(summary.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")))
+                    })
+                )))
             ))
         )
+    }
+}
+
+extension WorkQueueView {
+    /// A one-click "complete step" for a row the officer may complete: the same form as the dossier page's
+    /// `#hanh-dong-hoan-thanh-buoc`, without a note; it asks first and comes back to the dossier page.
+    func quickComplete(_ row: Row) -> Node<HTML.BodyContext> {
+        guard let version = row.completable else { return .empty }
+        let action = DossierPageAction.completeStep
+        return .form(.class("quick"), .method(.post),
+                     .escaped("action", DossierPageController.actionPath(row.item.code.rawValue, action)),
+                     .unwrap(action.confirmation) { .escaped("data-confirm", $0) },
+                     frame.csrfField,
+                     .input(.type(.hidden), .name(DossierPageAction.Field.version), .escaped("value", "\(version)")),
+                     .button(.type(.submit), .escaped("aria-label", "\(action.buttonLabel) hồ sơ \(row.item.code.rawValue)"),
+                             .text(action.buttonLabel)))
     }
 }
