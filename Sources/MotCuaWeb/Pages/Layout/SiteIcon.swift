@@ -3,7 +3,7 @@ import Hummingbird
 /// The site's icon (a blue seal with "1", for "một cửa"), linked from every page so browsers do not ask
 /// for a missing `/favicon.ico`; that address answers with the same icon for those that ask anyway.
 enum SiteIcon {
-    static let path = "/tai-nguyen/bieu-tuong-1.svg"
+    static let path = StaticAsset.versioned("/tai-nguyen/bieu-tuong.svg", text: text)
 
     static let text = """
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#0b4f8a"/>\

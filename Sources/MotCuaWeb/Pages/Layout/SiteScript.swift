@@ -4,7 +4,7 @@ import Hummingbird
 /// Pages work without it; it adds conveniences: print buttons, confirmation of irreversible actions.
 /// Markup hooks: `data-print` on a button prints the page; `data-confirm="…"` on a form asks first.
 enum SiteScript {
-    static let path = "/tai-nguyen/motcua-1.js"
+    static let path = StaticAsset.versioned("/tai-nguyen/motcua.js", text: text)
 
     static let text = """
     "use strict";

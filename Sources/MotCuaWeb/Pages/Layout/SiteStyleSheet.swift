@@ -3,10 +3,10 @@ import Hummingbird
 /// Our own stylesheet, served from the binary with a long cache lifetime (its path carries a version).
 /// Readable on a counter PC, a tablet and a phone; colours with at least 4.5:1 contrast.
 enum SiteStyleSheet {
-    static let path = "/tai-nguyen/motcua-2.css"
+    static let path = StaticAsset.versioned("/tai-nguyen/motcua.css", text: text)
 
     /// The whole stylesheet: the base rules, then each part of the site's own rules (one file each, so
-    /// that parts are written apart). Bump the number in `path` when the rules change.
+    /// that parts are written apart).
     static let text = [base, staffRules, receptionRules, dossierRules, dashboardRules, administrationRules,
                        submissionRules].joined(separator: "\n")
 
