@@ -266,7 +266,7 @@ struct AuthenticationTests {
         try await withTestDatabase(.sqlite) { database in
             _ = try await AuthFixture.seed(database)
             let router = buildRouter(AuthFixture.configuration(database))
-            router.get("/bao-cao") { request, context -> String in
+            router.get("/thu-nghiem/bao-cao") { request, context -> String in
                 let principal = try context.requireRole(request, .manager, .administrator)
                 return "Xin chào \(principal.displayName)"
             }
@@ -274,20 +274,20 @@ struct AuthenticationTests {
                 .get("nguoi-dung") { _, _ in "ok" }
             let app = Application(router: router)
             try await app.test(.router) { client in
-                try await client.execute(uri: "/bao-cao?quy=3", method: .get) { response in
+                try await client.execute(uri: "/thu-nghiem/bao-cao?quy=3", method: .get) { response in
                     #expect(response.status == .seeOther)
-                    #expect(response.headers[.location] == "/dang-nhap?next=/bao-cao%3Fquy%3D3")
+                    #expect(response.headers[.location] == "/dang-nhap?next=/thu-nghiem/bao-cao%3Fquy%3D3")
                 }
                 var manager = Browser()
                 _ = try await manager.signIn(client, username: "hoa", password: AuthFixture.password,
-                                             next: "/bao-cao?quy=3")
-                try await client.execute(uri: "/bao-cao?quy=3", method: .get, headers: manager.jar.header) { response in
+                                             next: "/thu-nghiem/bao-cao?quy=3")
+                try await client.execute(uri: "/thu-nghiem/bao-cao?quy=3", method: .get, headers: manager.jar.header) { response in
                     #expect(response.status == .ok)
                     #expect(response.text == "Xin chào Trần Văn Hòa")
                 }
                 var reception = Browser()
                 _ = try await reception.signIn(client, username: "lan", password: AuthFixture.password)
-                try await client.execute(uri: "/bao-cao", method: .get, headers: reception.jar.header) { response in
+                try await client.execute(uri: "/thu-nghiem/bao-cao", method: .get, headers: reception.jar.header) { response in
                     #expect(response.status == .forbidden)
                     #expect(response.text.contains("không có quyền"))
                     #expect(response.headers[.contentSecurityPolicy] != nil)
