@@ -59,4 +59,47 @@ struct StaffAccessTests {
             }
         }
     }
+
+    /// Addresses and query strings a user can mistype, for each role that may open the page.
+    static let mistakes: [(String, String)] = [
+        ("tn", "/tiep-nhan/khong-co-thu-tuc"), ("tn", "/tiep-nhan/1.000000"), ("tn", "/tiep-nhan?q=%25%27%22%3C"),
+        ("tn", "/tiep-nhan/bien-nhan/khong-phai-ma"), ("tn", "/tiep-nhan/bien-nhan/000.00.15.H56-210101-9999"),
+        ("tn", "/ho-so/khong-phai-ma"), ("tn", "/ho-so/000.00.15.H56-210101-9999"), ("tn", "/ho-so/x/tep/y"),
+        ("ql", "/bang-dieu-khien?quy=2021-Q9"), ("ql", "/bang-dieu-khien?tu=2021-13-45&den=2021-01-01"),
+        ("ql", "/bang-dieu-khien?tu=2021-09-01&den=2021-01-01"), ("ql", "/bang-dieu-khien?quy=2021-Q3&trang=-4"),
+        ("ql", "/bao-cao?quy=abc"), ("ql", "/bao-cao?tu=2021-02-30&den=2021-03-01"), ("ql", "/bao-cao/du-lieu?quy=%00"),
+        ("ql", "/bao-cao/tai-ve/bao-cao.docx?quy=nam-nay"), ("ql", "/xu-ly-phan-anh?trang-thai=khong-ro"),
+        ("ql", "/xu-ly-phan-anh/PAKN-000000-0000"), ("qt", "/quan-tri/lich?nam=abc"), ("qt", "/quan-tri/lich?nam=99999"),
+        ("qt", "/quan-tri/nguoi-dung/khong-co-ai"), ("qt", "/quan-tri/thu-tuc/khong-co"), ("qt", "/quan-tri/thu-tuc?q=%E0%A4"),
+        ("cv", "/hang-doi?trang=abc"), ("tn", "/huong-dan?da-ghi=khong-ro"),
+    ]
+
+    @Test("a mistyped address or query answers 4xx with a page, never 5xx")
+    func mistakesAreNotServerErrors() async throws {
+        try await withTestDatabase(.sqlite) { database in
+            try await Fixtures.seed(database)
+            let accounts = try await AuthFixture.seed(database)
+            let users: [(String, Principal.Role, [String])] = [
+                ("tn", .reception, [Fixtures.center.rawValue]), ("cv", .specialist, [Fixtures.planning.rawValue]),
+                ("ql", .manager, []), ("qt", .administrator, []),
+            ]
+            for (username, role, agencies) in users {
+                try await accounts.add(username: username, displayName: username, role: role.rawValue,
+                                       agencies: agencies, password: AuthFixture.password)
+            }
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                var browsers: [String: Browser] = [:]
+                for (username, _, _) in users {
+                    var browser = Browser()
+                    _ = try await browser.signIn(client, username: username, password: AuthFixture.password)
+                    browsers[username] = browser
+                }
+                for (username, uri) in Self.mistakes {
+                    let response = try await client.execute(uri: uri, method: .get, headers: browsers[username]?.jar.header ?? [:])
+                    #expect(response.status.code < 500, "\(username) \(uri) answered \(response.status)")
+                    #expect(response.status.code >= 400 || response.status == .ok, "\(username) \(uri) answered \(response.status)")
+                }
+            }
+        }
+    }
 }
