@@ -100,7 +100,11 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Api/openapi.yaml")]
+            resources: [.copy("Api/openapi.yaml")],
+            // Swift 6.3.1's optimiser crashes (LLVM coro-split, emitSetAndGetSwiftErrorValueAround) on several
+            // async route handlers. The pages are thin — the heavy work is in MotCuaStore and MotCuaCore, which
+            // stay optimised — and meet their time budget unoptimised (BENCHMARKS.md). Remove when fixed.
+            swiftSettings: [.unsafeFlags(["-Onone"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "motcua",
