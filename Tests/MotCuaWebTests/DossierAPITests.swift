@@ -134,6 +134,18 @@ struct DossierAPITests {
                 #expect(manager.items.count == 1)
                 let none = try await client.call(.get, "/api/v1/dossiers?status=1,4", user: TestUsers.manager)
                 #expect(none.items.isEmpty)
+
+                // The manager oversees the dossier but does not work on it: the applicant's name, no contacts.
+                for (user, seesContacts) in [(TestUsers.manager, false), (TestUsers.reception, true)] {
+                    let one = try await client.call(.get, "/api/v1/dossiers/\(code)", user: user)
+                    let applicant = try #require(one["applicant"] as? [String: Any])
+                    #expect(applicant["name"] as? String == "Công ty TNHH Cà phê Đắk Nông")
+                    #expect((applicant["phone"] != nil) == seesContacts, "\(user)")
+                    #expect((applicant["id_number"] != nil) == seesContacts, "\(user)")
+                    let history = try await client.call(.get, "/api/v1/dossiers/\(code)/events", user: user)
+                    #expect(history.text.contains("6400123456") == seesContacts, "\(user): events")
+                    #expect(history.text.contains("Cà phê Đắk Nông"), "\(user): events name the applicant")
+                }
             }
         }
     }

@@ -29,8 +29,11 @@ public enum MotCuaJSON {
         return decoder
     }
 
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try encoder().encode(value)
+    /// `hidingPersonalData`: applicants without their identity number and contacts (see `Applicant`).
+    public static func encode<T: Encodable>(_ value: T, hidingPersonalData: Bool = false) throws -> Data {
+        let encoder = encoder()
+        if hidingPersonalData { encoder.userInfo[.hidesPersonalData] = true }
+        return try encoder.encode(value)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

@@ -35,6 +35,19 @@ public struct Applicant: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case kind, name, idNumber = "id_number", phone, email, address }
 
+    /// Written whole, unless the encoder's `userInfo[.hidesPersonalData]` is true: then only the kind and the
+    /// name, for readers who oversee a dossier without working on it (Decree 13/2023/NĐ-CP).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(name, forKey: .name)
+        guard encoder.userInfo[.hidesPersonalData] as? Bool != true else { return }
+        try c.encode(idNumber, forKey: .idNumber)
+        try c.encodeIfPresent(phone, forKey: .phone)
+        try c.encodeIfPresent(email, forKey: .email)
+        try c.encodeIfPresent(address, forKey: .address)
+    }
+
     /// Decoding validates like `init`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -88,4 +101,9 @@ public struct Applicant: Sendable, Hashable, Codable {
         }
         return t
     }
+}
+
+public extension CodingUserInfoKey {
+    /// `true` in an encoder's `userInfo`: applicants are written without identity number, phone, e-mail, address.
+    static let hidesPersonalData = CodingUserInfoKey(rawValue: "motcua.hidesPersonalData")!
 }

@@ -84,8 +84,10 @@ public enum DossierEventKind: Sendable, Hashable {
     private struct ReturnChannel: Codable { var channel: Channel }
 
     /// The payload as a JSON object (MotCuaJSON conventions).
-    public func payloadJSON() throws -> Data {
+    /// `hidingPersonalData`: the applicant of a registration without identity number and contacts.
+    public func payloadJSON(hidingPersonalData: Bool = false) throws -> Data {
         let e = MotCuaJSON.encoder()
+        if hidingPersonalData { e.userInfo[.hidesPersonalData] = true }
         switch self {
         case .registered(let p): return try e.encode(p)
         case .received(let p): return try e.encode(p)
@@ -187,7 +189,8 @@ extension DossierEvent: Codable {
         try c.encodeIfPresent(fromStatus, forKey: .fromStatus)
         try c.encode(toStatus, forKey: .toStatus)
         try c.encode(kind.type, forKey: .type)
-        try c.encode(try MotCuaJSON.decode(JSONValue.self, from: kind.payloadJSON()), forKey: .payload)
+        let hiding = encoder.userInfo[.hidesPersonalData] as? Bool == true
+        try c.encode(try MotCuaJSON.decode(JSONValue.self, from: kind.payloadJSON(hidingPersonalData: hiding)), forKey: .payload)
     }
 }
 

@@ -101,10 +101,13 @@ enum JSONBody {
 
 /// JSON responses with MotCua's conventions (snake_case keys, instants with +07:00).
 enum JSONResponse {
-    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    /// `hidingPersonalData`: for readers who may see the dossier but not its applicant's contacts.
+    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
+                                   hidingPersonalData: Bool = false) throws -> Response {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         fields.append(contentsOf: headers)
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try MotCuaJSON.encode(value))))
+        let body = try MotCuaJSON.encode(value, hidingPersonalData: hidingPersonalData)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -66,7 +66,8 @@ struct DossierAPIController: Sendable {
         let principal = try context.requirePrincipal()
         let dossier = try await accessibleDossier(context, principal)
         let history = try await dossiers.events(of: dossier.code)
-        return try JSONResponse.make(ItemList(items: history.map(DossierEventResource.init)))
+        return try JSONResponse.make(ItemList(items: history.map(DossierEventResource.init)),
+                                     hidingPersonalData: !principal.mayReadPersonalData(of: dossier))
     }
 
     // MARK: Writing
@@ -136,7 +137,8 @@ struct DossierAPIController: Sendable {
                                 headers: HTTPFields = [:]) throws -> Response {
         var headers = headers
         headers[.eTag] = "\"\(dossier.version)\""
-        return try JSONResponse.make(DossierResource(dossier: dossier, now: now, principal: principal), status: status, headers: headers)
+        return try JSONResponse.make(DossierResource(dossier: dossier, now: now, principal: principal), status: status, headers: headers,
+                                     hidingPersonalData: !principal.mayReadPersonalData(of: dossier))
     }
 
     /// A value of the body that the domain validates, its error reported under the body's field name.
