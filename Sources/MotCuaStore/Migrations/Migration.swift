@@ -23,6 +23,7 @@ public enum Migrations {
         M0009_CreateReportRecords(),
         M0010_CreateFeedback(),
         M0011_CreateDossierAttachments(),
+        M0012_IndexReturnedAt(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
