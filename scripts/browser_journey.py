@@ -13,6 +13,7 @@ usage: browser_journey.py BASE_URL OUTPUT_DIR PROCEDURES_JSON
 import base64
 import io
 import json
+import os
 import re
 import sys
 import time
@@ -124,10 +125,10 @@ class Journey:
     def has(self, css):
         return bool(self.driver.find_elements(By.CSS_SELECTOR, css))
 
-    def submit(self, form_css, name):
-        """Submits a form with its own button (accepting a confirmation), waits for the next page."""
+    def submit(self, form_css, name, button_css="button[type=submit], button:not([type])"):
+        """Submits a form with its button (accepting a confirmation), waits for the next page."""
         form = self.element(form_css)
-        button = form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])")
+        button = form.find_element(By.CSS_SELECTOR, button_css)
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
         try:
@@ -269,6 +270,46 @@ class Journey:
         with open(f"{self.output}/bao-cao-{QUARTER}.docx", "wb") as file:
             file.write(body)
         print(f"  ok  DOCX {len(body)} bytes")
+
+        print("== a citizen submits a dossier online, with an attachment")
+        self.driver.delete_all_cookies()
+        self.open(f"/thu-tuc/{PROCEDURE_CODE}", "thu-tuc-chi-tiet")
+        self.element("a#nop-truc-tuyen").click()
+        form = self.element("#form-nop-ho-so")
+        self.check_page("nop-ho-so")
+        self.fill(form, "ho_ten", "Trần Văn Trực Tuyến")
+        self.fill(form, "so_giay_to", "079190000456")
+        self.fill(form, "dien_thoai", "0987654321")
+        for box in form.find_elements(By.CSS_SELECTOR, "input[required]:not([type=file]), textarea[required]"):
+            if not box.get_attribute("value"):
+                box.send_keys("Gia Nghĩa, Đắk Nông")
+        attachment = os.path.abspath(f"{self.output}/to-khai.pdf")
+        with open(attachment, "wb") as file:
+            file.write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        form.find_element(By.ID, "tep").send_keys(attachment)
+        self.submit("#form-nop-ho-so", "da-nop-truc-tuyen")
+        online_code = self.element("#ma-ho-so").text.strip()
+        if not online_code:
+            raise JourneyFailure("the online submission gave no dossier code")
+        print(f"     online dossier {online_code}")
+
+        print("== the other staff pages")
+        self.sign_in("tiepnhan")
+        self.open("/huong-dan", "huong-dan")
+        self.submit("form:has(#nut-goi-den)", "huong-dan-goi-den", "#nut-goi-den")
+        self.element("#da-ghi-nhan")
+        if "da-ghi=incoming_call" not in self.driver.current_url:
+            raise JourneyFailure(f"the incoming call was not what got recorded: {self.driver.current_url}")
+        self.open(f"/ho-so/{online_code}", "ho-so-truc-tuyen")
+        self.element("#tep-dinh-kem a")
+        self.sign_in("quanly")
+        self.open("/xu-ly-phan-anh", "xu-ly-phan-anh")
+        self.sign_in("quantri")
+        for path, name in (("/quan-tri", "quan-tri"), ("/quan-tri/nguoi-dung", "quan-tri-nguoi-dung"),
+                           ("/quan-tri/lich?nam=2026", "quan-tri-lich"), ("/quan-tri/thu-tuc", "quan-tri-thu-tuc"),
+                           (f"/quan-tri/thu-tuc/{PROCEDURE_CODE}", "quan-tri-thu-tuc-chi-tiet"),
+                           ("/quan-tri/co-quan", "quan-tri-co-quan")):
+            self.open(path, name)
 
         print("== citizens' pages on a phone")
         self.driver.delete_all_cookies()
