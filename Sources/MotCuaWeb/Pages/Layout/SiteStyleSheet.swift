@@ -50,6 +50,7 @@ enum SiteStyleSheet {
     header.site form.signout { margin-left: auto; display: flex; gap: 8px; align-items: center; }
     header.site form.signout button { background: transparent; border-color: #fff; padding: 4px 10px; }
     body.staff main { max-width: 1200px; }
+    td.code { white-space: nowrap; font-variant-numeric: tabular-nums; }
     .signin { max-width: 420px; margin: 32px auto; } .signin input { width: 100%; }
     """
 

@@ -93,7 +93,7 @@ struct WorkQueueView {
                 .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Bước xử lý")), .th(.text("Hạn của bước")),
                            .th(.text("Hẹn trả công dân")), .th(.text("Tình trạng")), .th(.text("Thao tác")))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.a(.escaped("href", StaffPaths.dossier(row.item.code.rawValue)), .text(row.item.code.rawValue))),
+                    .tr(.td(.class("code"), .a(.escaped("href", StaffPaths.dossier(row.item.code.rawValue)), .text(row.item.code.rawValue))),
                         .td(.text(row.item.step)),
                         .td(.text(row.item.stepDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
                         .td(.text(row.item.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")),
