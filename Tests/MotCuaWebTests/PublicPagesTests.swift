@@ -140,3 +140,17 @@ struct NotFoundPageTests {
         }
     }
 }
+
+@Suite("Static assets")
+struct StaticAssetTests {
+    @Test("the address carries a fingerprint of the content: new content, new address; same content, same address")
+    func fingerprint() {
+        let a = StaticAsset.versioned("/tai-nguyen/motcua.css", text: "body { color: #111; }")
+        let b = StaticAsset.versioned("/tai-nguyen/motcua.css", text: "body { color: #112; }")
+        #expect(a != b)
+        #expect(a == StaticAsset.versioned("/tai-nguyen/motcua.css", text: "body { color: #111; }"))
+        #expect(a.hasPrefix("/tai-nguyen/motcua-") && a.hasSuffix(".css"))
+        #expect(StaticAsset.versioned("/tai-nguyen/bieu-tuong", text: "x").hasPrefix("/tai-nguyen/bieu-tuong-"))
+        #expect(Set([SiteStyleSheet.path, SiteScript.path, SiteIcon.path]).count == 3)
+    }
+}
