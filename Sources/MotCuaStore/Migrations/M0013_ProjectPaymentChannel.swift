@@ -14,6 +14,11 @@ struct M0013_ProjectPaymentChannel: Migration {
     func prepare(on database: any SQLDatabase) async throws {
         try await database.alter(table: "dossiers").column("paid_at", type: .bigint).run()
         try await database.alter(table: "dossiers").column("paid_online", type: .smallint).run()
+        try await fill(on: database)
+    }
+
+    /// Fills the two columns of the rows whose fees are settled, from their JSON state.
+    func fill(on database: any SQLDatabase) async throws {
         let rows = try await database.select().columns("code", "state").from("dossiers")
             .where(SQLColumn("fees_paid"), .equal, SQLBind(1)).all()
         for row in rows {
