@@ -173,5 +173,21 @@ login_check() {
 }
 login_check
 
+# The Decision 766 indicators of the demo: the online-payment rate is a number once payments carry a channel;
+# a period without payments keeps it empty with its note.
+demo_db="$work/demo.sqlite"
+if "$motcua" demo --no-serve --database "$demo_db" >"$work/demo.log" 2>&1; then
+  out=$("$motcua" indicators --quarter 2021-Q3 --format json --database "$demo_db" 2>&1)
+  rate=$(python3 -c 'import json, sys; r = json.load(sys.stdin); print(next(i.get("rate") for i in r["total"]["indicators"] if i["key"] == "online_payment"))' <<<"$out" 2>/dev/null)
+  [[ "$rate" =~ ^0\.[0-9]+$ ]] && ok "indicators: the demo's online-payment rate is $rate" || fail "indicators: online-payment rate '$rate'"
+  out=$("$motcua" indicators --quarter 2021-Q3 --format table --database "$demo_db" 2>&1)
+  cell=$(awk -F'\t' '$1 == "agency" { for (i = 1; i <= NF; i++) if ($i == "online_payment") c = i } $1 == "TOTAL" { print $c }' <<<"$out")
+  [[ "$cell" =~ ^[0-9.]+%\ \([0-9.]+\)$ ]] && ok "indicators: the table shows the online-payment rate ($cell)" || fail "indicators: table cell '$cell'"
+  out=$("$motcua" indicators --quarter 2021-Q1 --format json --database "$demo_db" 2>&1)
+  grep -q 'chưa ghi kênh thanh toán' <<<"$out" && ok "indicators: no payments → the note stays" || fail "indicators: Q1 $out"
+else
+  fail "demo --no-serve: $(tail -3 "$work/demo.log")"
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

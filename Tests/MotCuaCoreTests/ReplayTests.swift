@@ -34,7 +34,11 @@ struct ReplayTests {
         case .completeStep: return .completeStep(note: nil)
         case .sendBack: return .sendBack(reason: reason)
         case .requestPayment: return .requestPayment(amountVND: Int.random(in: -1...2, using: &rng) * 50_000, description: "Lệ phí")
-        case .confirmPayment: return .confirmPayment(reference: "BL\(Int.random(in: 1...99, using: &rng))")
+        case .confirmPayment:
+            // Every channel, and none (as confirmations written before the channel was recorded).
+            let channels: [PaymentChannel?] = [nil] + PaymentChannel.allCases
+            return .confirmPayment(reference: "BL\(Int.random(in: 1...99, using: &rng))",
+                                   channel: channels[Int.random(in: 0..<channels.count, using: &rng)])
         case .extend:
             let base = d.citizenDueAt ?? now
             return .extend(newDueAt: base.addingTimeInterval(Double(Int.random(in: -1...10, using: &rng)) * 86_400), reason: reason, apologyLetter: nil)

@@ -23,8 +23,8 @@ public enum DossierCommand: Sendable, Hashable {
     case sendBack(reason: String)
     /// Ask the applicant to pay fees or financial obligations (4 → 6); the period pauses.
     case requestPayment(amountVND: Int, description: String)
-    /// The payment was made (6 → 4); the period resumes.
-    case confirmPayment(reference: String?)
+    /// The payment was made (6 → 4); the period resumes. `channel` nil = not said (counts as not online).
+    case confirmPayment(reference: String?, channel: PaymentChannel? = nil)
     /// Extend the citizen's due date with an apology letter (Mẫu 04): at most once, at least one working day
     /// before the current due instant.
     case extend(newDueAt: Date, reason: String, apologyLetter: String?)

@@ -136,10 +136,11 @@ public struct PaymentRequest: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey { case amountVND = "amount_vnd", description }
 }
 
-/// `payment_confirmed`.
+/// `payment_confirmed`. `channel` is absent from events written before it was recorded (unknown channel).
 public struct PaymentConfirmation: Sendable, Hashable, Codable {
     public var reference: String?
     public var resumption: Resumption
+    public var channel: PaymentChannel?
 }
 
 /// `extended` (Mẫu 04).

@@ -144,10 +144,10 @@ public enum DossierLifecycle {
             guard amount > 0 else { throw .invalidAmount(amount) }
             return .paymentRequested(PaymentRequest(amountVND: amount, description: try required(description, .requestPayment)))
 
-        case let .confirmPayment(reference):
+        case let .confirmPayment(reference, channel):
             guard let round = s.pendingPayment else { throw .corruptHistory(sequence: s.version, reason: "status 6 without a pending payment") }
             let resumption = try resume(s, waitingSince: round.requestedAt, at: at, context: c, restart: false)
-            return .paymentConfirmed(PaymentConfirmation(reference: optional(reference), resumption: resumption))
+            return .paymentConfirmed(PaymentConfirmation(reference: optional(reference), resumption: resumption, channel: channel))
 
         case let .extend(newDueAt, reason, letter):
             if let granted = s.dueExtension { throw .extensionAlreadyGranted(newDueAt: granted.newDueAt) }

@@ -161,6 +161,7 @@ extension DossierLifecycle {
             d.payments[i].paidAt = at
             d.payments[i].reference = c.reference
             d.payments[i].waitedMinutes = c.resumption.waitedMinutes
+            d.payments[i].channel = c.channel
             resumeClocks(c.resumption)
             d.status = .processing
 

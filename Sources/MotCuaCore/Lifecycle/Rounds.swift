@@ -39,10 +39,12 @@ public struct PaymentRound: Sendable, Hashable, Codable {
     public var paidAt: Date?
     public var reference: String?
     public var waitedMinutes: Int?
+    /// Nil while unpaid, and for payments confirmed before the channel was recorded.
+    public var channel: PaymentChannel?
 
     enum CodingKeys: String, CodingKey {
         case number, requestedAt = "requested_at", amountVND = "amount_vnd", description, paidAt = "paid_at"
-        case reference, waitedMinutes = "waited_minutes"
+        case reference, waitedMinutes = "waited_minutes", channel
     }
 }
 

@@ -12,9 +12,12 @@ import Foundation
 public struct IndicatorCounts: Sendable, Hashable, Codable {
     /// Received in the period, and of those submitted online.
     public var received = 0, receivedOnline = 0
-    /// Received in the period with fees asked for, and of those with every fee paid. The payment channel
-    /// is not recorded, so "paid online" cannot be counted.
+    /// Received in the period with fees asked for, and of those with every fee paid.
     public var withFees = 0, feesPaid = 0
+    /// Of those received in the period with fees: settled before the end of the period with the channel
+    /// known (`Dossier.paidOnline` not nil), and of those paid online. Payments confirmed before the channel
+    /// was recorded count in neither, so the indicator is computed only from what is known.
+    public var paidChannelKnown = 0, paidOnline = 0
     /// Legal rule: resolved in the period, of which late, of which late with an apology letter.
     public var resolved = 0, resolvedLate = 0, lateWithApology = 0
     /// Still open at the end of the period, of which past their legal due instant.
@@ -28,6 +31,7 @@ public struct IndicatorCounts: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case received, receivedOnline = "received_online", withFees = "with_fees", feesPaid = "fees_paid"
+        case paidChannelKnown = "paid_channel_known", paidOnline = "paid_online"
         case resolved, resolvedLate = "resolved_late", lateWithApology = "late_with_apology"
         case openAtEnd = "open_at_end", openOverdue = "open_overdue"
         case resolvedLate766 = "resolved_late_766", openLate766 = "open_late_766", ratings, satisfied
@@ -39,6 +43,8 @@ public struct IndicatorCounts: Sendable, Hashable, Codable {
         c.receivedOnline = a.receivedOnline + b.receivedOnline
         c.withFees = a.withFees + b.withFees
         c.feesPaid = a.feesPaid + b.feesPaid
+        c.paidChannelKnown = a.paidChannelKnown + b.paidChannelKnown
+        c.paidOnline = a.paidOnline + b.paidOnline
         c.resolved = a.resolved + b.resolved
         c.resolvedLate = a.resolvedLate + b.resolvedLate
         c.lateWithApology = a.lateWithApology + b.lateWithApology
@@ -82,6 +88,10 @@ public struct IndicatorCounts: Sendable, Hashable, Codable {
                 if d.channel == .online { c.receivedOnline += 1 }
                 if d.hasFees { c.withFees += 1 }
                 if d.feesPaid { c.feesPaid += 1 }
+                if d.hasFees, let paidAt = d.paidAt, paidAt < end, let online = d.paidOnline {
+                    c.paidChannelKnown += 1
+                    if online { c.paidOnline += 1 }
+                }
             }
             if let completed = d.completedAt, completed >= start, completed < end {
                 c.resolved += 1

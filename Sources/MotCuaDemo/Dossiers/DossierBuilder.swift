@@ -113,6 +113,7 @@ struct DossierBuilder {
             throw DemoError("\(dossier.code): the lifecycle's due instant differs from the planned one")
         }
         try execute(.transfer, at: at(r + rng.int(DossierTimeline.transferDelay)), by: reception)
+        try settleFees()
 
         switch plan.outcome {
         case .resolved(let verdict): try resolve(verdict)
@@ -410,6 +411,32 @@ struct DossierBuilder {
     private mutating func leaningLate(_ range: ClosedRange<Int>) -> Int {
         let u = rng.unit()
         return range.lowerBound + Int(Double(range.upperBound - range.lowerBound) * (1 - u * u))
+    }
+
+    // MARK: - Fees
+
+    /// A procedure with fees has them asked for and paid the moment the dossier reaches its first step (the
+    /// fee is collected on receipt): requested and confirmed at the same instant, no working time waits, so
+    /// every due instant, verdict and figure of the seed stays as it was. The channel is chosen from the
+    /// dossier's code rather than drawn from `rng`, which leaves every other draw of the demo unchanged.
+    private mutating func settleFees() throws {
+        let fees = context.procedure.fees
+        let amount = fees.reduce(0) { $0 + $1.amountVND }
+        guard amount > 0 else { return }
+        let instant = dossier.lastEventAt
+        try execute(.requestPayment(amountVND: amount, description: fees.map(\.description).joined(separator: "; ")),
+                    at: instant, by: openStepOfficer)
+        let channel = Self.paymentChannel(code: dossier.code, submittedOnline: plan.channel == .online)
+        try execute(.confirmPayment(reference: "BL-\(dossier.code.rawValue.suffix(11))", channel: channel),
+                    at: instant, by: channel == .online ? Self.portalActor : reception)
+    }
+
+    /// Online payment was a pilot in 2021 (the national payment platform): one applicant in six of those who
+    /// submitted online used it; one payment in seven went by bank transfer; the rest were paid at the desk.
+    static func paymentChannel(code: DossierCode, submittedOnline: Bool) -> PaymentChannel {
+        let sequence = Int(code.rawValue.suffix(4)) ?? 0
+        if submittedOnline && sequence % 6 == 0 { return .online }
+        return sequence % 7 == 0 ? .transfer : .counter
     }
 
     // MARK: - Lifecycle

@@ -99,18 +99,35 @@ public struct Indicator: Sendable, Hashable, Codable {
                 label: "Tỷ lệ hồ sơ nộp trực tuyến",
                 formula: "Hồ sơ tiếp nhận trực tuyến trong kỳ ÷ tổng hồ sơ tiếp nhận trong kỳ × 100%",
                 numerator: c.receivedOnline, denominator: c.received, setting: settings.online),
-            Indicator(
-                key: "online_payment",
-                label: "Tỷ lệ hồ sơ thanh toán trực tuyến",
-                formula: "Hồ sơ có phí, lệ phí được thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí tiếp nhận trong kỳ × 100%",
-                numerator: nil, denominator: c.withFees, setting: settings.onlinePayment,
-                note: "Chưa tính được: dữ liệu chưa ghi kênh thanh toán. Trong \(c.withFees) hồ sơ có phí, lệ phí, \(c.feesPaid) hồ sơ đã thanh toán đủ."),
+            onlinePayment(c, setting: settings.onlinePayment),
             Indicator(
                 key: "satisfaction",
                 label: "Tỷ lệ hài lòng",
                 formula: "(Rất hài lòng + hài lòng) ÷ tổng số đánh giá trong kỳ × 100%",
                 numerator: c.satisfied, denominator: c.ratings, setting: settings.satisfaction),
         ]
+    }
+}
+
+extension Indicator {
+    /// Online payment: computed once at least one settled payment of the period's dossiers has its channel
+    /// recorded; before that (only payments confirmed before channels were recorded, or none) the data
+    /// cannot say, and the note explains why instead of showing 0%.
+    static func onlinePayment(_ c: IndicatorCounts, setting: IndicatorSettings.Setting) -> Indicator {
+        let unknown = c.feesPaid - c.paidChannelKnown
+        let note: String?
+        if c.paidChannelKnown == 0 {
+            note = "Chưa tính được: dữ liệu chưa ghi kênh thanh toán. Trong \(c.withFees) hồ sơ có phí, lệ phí, \(c.feesPaid) hồ sơ đã thanh toán đủ."
+        } else if unknown > 0 {
+            note = "\(unknown) hồ sơ đã thanh toán không được tính vào tử số: không ghi kênh thanh toán hoặc thanh toán sau cuối kỳ."
+        } else {
+            note = nil
+        }
+        return Indicator(
+            key: "online_payment",
+            label: "Tỷ lệ hồ sơ thanh toán trực tuyến",
+            formula: "Hồ sơ có phí, lệ phí tiếp nhận trong kỳ, đã thanh toán trực tuyến trước cuối kỳ ÷ hồ sơ có phí, lệ phí tiếp nhận trong kỳ × 100%",
+            numerator: c.paidChannelKnown > 0 ? c.paidOnline : nil, denominator: c.withFees, setting: setting, note: note)
     }
 }
 

@@ -95,7 +95,9 @@ public struct ProcessControlSheet: Sendable, Hashable {
                 let until = round.arrivedAt.map(f.slipInstant) ?? "nay"
                 notes.append("Tạm dừng chờ bổ sung hồ sơ từ \(f.slipInstant(round.requestedAt)) đến \(until)")
             }
-            for payment in d.payments where payment.requestedAt >= visit.handedOverAt && payment.requestedAt < end {
+            // A fee paid the moment it was asked for (collected on receipt) paused nothing: no note.
+            for payment in d.payments where payment.requestedAt >= visit.handedOverAt && payment.requestedAt < end
+                && payment.paidAt != payment.requestedAt {
                 let until = payment.paidAt.map(f.slipInstant) ?? "nay"
                 notes.append("Tạm dừng chờ thực hiện nghĩa vụ tài chính từ \(f.slipInstant(payment.requestedAt)) đến \(until)")
             }

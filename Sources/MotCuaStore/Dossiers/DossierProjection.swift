@@ -38,6 +38,8 @@ struct DossierProjection {
             ("processing_supplements", dossier.processingSupplementRequests),
             ("has_fees", dossier.hasFees ? 1 : 0),
             ("fees_paid", dossier.feesPaid ? 1 : 0),
+            ("paid_at", Instant.seconds(dossier.paidAt)),
+            ("paid_online", dossier.paidOnline.map { $0 ? 1 : 0 }),
             ("returned_at", Instant.seconds(dossier.returnedAt)),
             ("return_channel", dossier.returnChannel?.rawValue),
             ("current_agency_code", open?.agencyCode.rawValue),

@@ -24,6 +24,7 @@ public enum Migrations {
         M0010_CreateFeedback(),
         M0011_CreateDossierAttachments(),
         M0012_IndexReturnedAt(),
+        M0013_ProjectPaymentChannel(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -3,7 +3,7 @@ import MotCuaCore
 import SQLKit
 
 /// The counts behind the Decision 766/QĐ-TTg indicators, per owning agency, in SQL over the projection
-/// columns (M0008) and the ratings table, by the rules of `IndicatorCounts.compute` — the tests hold the
+/// columns (M0008, M0013) and the ratings table, by the rules of `IndicatorCounts.compute` — the tests hold the
 /// two to the same answers.
 public struct IndicatorStore: Sendable {
     public let database: Database
@@ -24,12 +24,16 @@ public struct IndicatorStore: Sendable {
         let resolvedIn: SQLQueryString = "completed_at >= \(bind: s) AND completed_at < \(bind: e)"
         let openAtEnd: SQLQueryString = "(finished_at IS NULL OR finished_at >= \(bind: e))"
         let tooManySupplements: SQLQueryString = "COALESCE(processing_supplements, 0) > 1"
+        // Settled before the end of the period through a recorded channel (M0013).
+        let paidKnown: SQLQueryString = "has_fees = 1 AND paid_at < \(bind: e) AND paid_online IS NOT NULL"
         let columns: [SQLQueryString] = [
             "owning_agency_code",
             count(receivedIn, as: "received"),
             count("\(receivedIn) AND channel = 'online'", as: "received_online"),
             count("\(receivedIn) AND has_fees = 1", as: "with_fees"),
             count("\(receivedIn) AND fees_paid = 1", as: "fees_paid"),
+            count("\(receivedIn) AND \(paidKnown)", as: "paid_channel_known"),
+            count("\(receivedIn) AND \(paidKnown) AND paid_online = 1", as: "paid_online"),
             count(resolvedIn, as: "resolved"),
             count("\(resolvedIn) AND completed_at > due_at", as: "resolved_late"),
             count("\(resolvedIn) AND completed_at > due_at AND apology_sent = 1", as: "late_with_apology"),
@@ -47,6 +51,8 @@ public struct IndicatorStore: Sendable {
             c.receivedOnline = try value("received_online")
             c.withFees = try value("with_fees")
             c.feesPaid = try value("fees_paid")
+            c.paidChannelKnown = try value("paid_channel_known")
+            c.paidOnline = try value("paid_online")
             c.resolved = try value("resolved")
             c.resolvedLate = try value("resolved_late")
             c.lateWithApology = try value("late_with_apology")

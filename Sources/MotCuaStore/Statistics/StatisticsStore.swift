@@ -127,7 +127,7 @@ public struct StatisticsStore: Sendable {
     }
 
     /// The projection columns the indicators count.
-    static let allCountableColumns = "owning_agency_code, channel, received_at, due_at, scoring_due_at, completed_at, withdrawn_at, finished_at, return_channel, processing_supplements, has_fees, fees_paid, apology_sent"
+    static let allCountableColumns = "owning_agency_code, channel, received_at, due_at, scoring_due_at, completed_at, withdrawn_at, finished_at, return_channel, processing_supplements, has_fees, fees_paid, paid_at, paid_online, apology_sent"
     /// Only what the period figures read: the columns M0008 added sit after the large `state` column in
     /// SQLite's row layout, so reading them walks its overflow pages (twice as slow on the demo data).
     static let figureColumns = "owning_agency_code, channel, received_at, due_at, completed_at, withdrawn_at, return_channel"

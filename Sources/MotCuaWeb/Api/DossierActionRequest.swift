@@ -33,7 +33,9 @@ struct DossierActionRequest: Decodable {
     var newDueAt: Date?
     var apologyLetter: String?
     var outcome: DossierOutcome?
-    var channel: Channel?
+    /// A return channel (`return_result`) or a payment channel (`confirm_payment`): two vocabularies under one
+    /// key, so it is read as text and parsed for the action.
+    var channel: String?
     var kind: LatenessRecord.Kind?
     var apologySent: Bool?
     var agencyCode: String?
@@ -56,7 +58,7 @@ struct DossierActionRequest: Decodable {
         case .refuseAtDesk, .sendBack, .refuse, .stop, .withdraw: [.reason]
         case .acceptStep: [.assignee]
         case .requestPayment: [.amountVND, .description]
-        case .confirmPayment: [.reference]
+        case .confirmPayment: [.reference, .channel]
         case .extend: [.newDueAt, .reason, .apologyLetter]
         case .recordResult: [.outcome, .note]
         case .returnResult: [.channel]
@@ -70,6 +72,17 @@ struct DossierActionRequest: Decodable {
 
     private func required<T>(_ value: T?, _ key: CodingKeys) throws -> T {
         guard let value else { throw Problem.invalid(key.rawValue, "Thiếu trường bắt buộc \"\(key.rawValue)\".") }
+        return value
+    }
+
+    /// An enumerated value; an unknown one is a 422 problem naming the field and the accepted values.
+    private func parsed<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ raw: String, _ key: CodingKeys) throws -> T
+        where T.RawValue == String
+    {
+        guard let value = T(rawValue: raw) else {
+            let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem.invalid(key.rawValue, "Giá trị của trường \"\(key.rawValue)\" không hợp lệ (chấp nhận: \(accepted)).")
+        }
         return value
     }
 
@@ -89,14 +102,15 @@ struct DossierActionRequest: Decodable {
         case .sendBack: return .sendBack(reason: reason ?? "")
         case .requestPayment:
             return .requestPayment(amountVND: try required(amountVND, .amountVND), description: description ?? "")
-        case .confirmPayment: return .confirmPayment(reference: reference)
+        case .confirmPayment:
+            return .confirmPayment(reference: reference, channel: try channel.map { try parsed(PaymentChannel.self, $0, .channel) })
         case .extend:
             return .extend(newDueAt: try required(newDueAt, .newDueAt), reason: reason ?? "", apologyLetter: apologyLetter)
         case .refuse: return .refuse(reason: reason ?? "")
         case .withdraw: return .withdraw(reason: reason)
         case .stop: return .stop(reason: reason ?? "")
         case .recordResult: return .recordResult(outcome: try required(outcome, .outcome), note: note)
-        case .returnResult: return .returnResult(channel: try required(channel, .channel))
+        case .returnResult: return .returnResult(channel: try parsed(Channel.self, required(channel, .channel), .channel))
         case .recordLateness:
             let agency: AgencyCode?
             do { agency = try agencyCode.map { try AgencyCode(parsing: $0) } } catch let error as ValidationError {

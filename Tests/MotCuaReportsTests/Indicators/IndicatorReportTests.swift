@@ -31,6 +31,18 @@ struct IndicatorReportTests {
         #expect(json.contains("\"max_points\"") && json.contains("\"resolved_late_766\""))
     }
 
+    @Test("online payment: paid online ÷ dossiers with fees once channels are known; a note names the uncounted ones")
+    func onlinePayment() throws {
+        var c = IndicatorCounts()
+        c.withFees = 40; c.feesPaid = 38; c.paidChannelKnown = 36; c.paidOnline = 24   // 60%, threshold 80% → 10 × 0.75
+        let indicator = try #require(Indicator.all(c, settings: IndicatorSettings()).first { $0.key == "online_payment" })
+        #expect(indicator.numerator == 24 && indicator.denominator == 40 && indicator.rate == 0.6)
+        #expect(abs((indicator.score ?? 0) - 7.5) < 1e-9)
+        #expect(indicator.note?.hasPrefix("2 hồ sơ đã thanh toán không được tính") == true)
+        c.paidChannelKnown = 38
+        #expect(Indicator.all(c, settings: IndicatorSettings()).first { $0.key == "online_payment" }?.note == nil)
+    }
+
     @Test("thresholds are settings: a partial JSON keeps the other defaults")
     func settings() throws {
         let s = try MotCuaJSON.decode(IndicatorSettings.self, from: Data(#"{"online":{"max_points":12,"threshold":0.8}}"#.utf8))

@@ -8,6 +8,19 @@ import WorkCalendar
 struct ProcessControlSheetTests {
     typealias X = SlipFixtures
 
+    @Test("a payment that waited is noted on its step; a fee paid the moment it was asked for paused nothing")
+    func payments() throws {
+        var d = try X.registered(at: "2021-03-01 09:00")
+        try X.run(&d, [("2021-03-01 09:10", .transfer),
+                       ("2021-03-01 09:10", .requestPayment(amountVND: 200_000, description: "Phí")),
+                       ("2021-03-01 09:10", .confirmPayment(reference: "BL-1", channel: .counter)),
+                       ("2021-03-02 08:00", .requestPayment(amountVND: 50_000, description: "Lệ phí")),
+                       ("2021-03-03 08:00", .confirmPayment(reference: "DVC-2", channel: .online))])
+        let sheet = try ProcessControlSheet(X.context(d))
+        let pauses = sheet.handovers.flatMap(\.notes).filter { $0.hasPrefix("Tạm dừng chờ thực hiện nghĩa vụ tài chính") }
+        #expect(pauses == ["Tạm dừng chờ thực hiện nghĩa vụ tài chính từ 08 giờ 00 phút, ngày 02/3/2021 đến 08 giờ 00 phút, ngày 03/3/2021"])
+    }
+
     @Test("the whole life across Tết: each handover to the minute, each step's verdict, the result and its return")
     func wholeLife() throws {
         let dossier = try X.lifeAcrossTet()

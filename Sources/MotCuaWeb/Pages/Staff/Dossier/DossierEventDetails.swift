@@ -33,7 +33,8 @@ enum DossierEventDetails {
         case .paymentRequested(let request):
             return ["Số tiền: \(VietnameseFormat.money(request.amountVND)) — \(request.description)"]
         case .paymentConfirmed(let confirmation):
-            return confirmation.reference.map { ["Chứng từ: \($0)"] } ?? []
+            return (confirmation.channel.map { ["Kênh thanh toán: \($0.vietnameseLabel)"] } ?? [])
+                + (confirmation.reference.map { ["Chứng từ: \($0)"] } ?? [])
         case .extended(let grant):
             return reason(grant.reason) + ["Hẹn trả mới: \(VietnameseFormat.slipInstant(grant.newDueAt))"]
                 + (grant.apologyLetter.map { ["Phiếu xin lỗi số \($0)"] } ?? [])

@@ -203,6 +203,19 @@ struct DossierPageView {
             let chosen = model.kept(action, F.returnChannel) ?? "counter"
             return select(action, F.returnChannel, "Hình thức trả kết quả",
                           [("counter", "Tại Bộ phận Một cửa"), ("postal", "Qua bưu chính công ích")], chosen)
+        case .requestPayment:
+            return .group(
+                textInput(action, F.amount, "Số tiền phải nộp (đồng)", required: true, problem: problem, inputMode: "numeric"),
+                textInput(action, F.paymentDescription, "Nội dung (phí, lệ phí, nghĩa vụ tài chính)", required: true, problem: problem))
+        case .confirmPayment:
+            let chosen = model.kept(action, F.paymentChannel) ?? PaymentChannel.counter.rawValue
+            return .group(
+                .unwrap(dossier.pendingPayment) { pending in
+                    .p(.class("muted"), .text("Khoản phải nộp: \(VietnameseFormat.money(pending.amountVND)) — \(pending.description)"))
+                },
+                select(action, F.paymentChannel, "Kênh thanh toán",
+                       PaymentChannel.allCases.map { ($0.rawValue, $0.vietnameseLabel) }, chosen),
+                textInput(action, F.reference, "Số biên lai, chứng từ (không bắt buộc)", problem: problem))
         }
     }
 
@@ -216,10 +229,14 @@ struct DossierPageView {
                             .text(model.kept(action, name) ?? "")))
     }
 
-    private func textInput(_ action: DossierPageAction, _ name: String, _ label: String) -> Node<HTML.FormContext> {
+    private func textInput(_ action: DossierPageAction, _ name: String, _ label: String, required: Bool = false,
+                           problem: String? = nil, inputMode: String? = nil) -> Node<HTML.FormContext> {
         let id = "\(action.rawValue)-\(name)"
         return .p(.label(.attribute(named: "for", value: id), .text(label)),
-                  .input(.id(id), .name(name), .type(.text), .escaped("value", model.kept(action, name) ?? "")))
+                  .input(.id(id), .name(name), .type(.text), .escaped("value", model.kept(action, name) ?? ""),
+                         .required(required), .escaped("inputmode", inputMode ?? ""),
+                         .escaped("aria-invalid", problem == name ? "true" : ""),
+                         .escaped("aria-describedby", problem == name ? "loi" : "")))
     }
 
     private func select(_ action: DossierPageAction, _ name: String, _ label: String,

@@ -18,6 +18,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     case recordResult = "ghi-ket-qua"
     case returnResult = "tra-ket-qua"
     case withdraw = "rut-ho-so"
+    case requestPayment = "yeu-cau-thanh-toan"
+    case confirmPayment = "xac-nhan-thanh-toan"
 
     /// The form field names, kept in one place so the view and the parsing cannot disagree.
     enum Field {
@@ -29,6 +31,10 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         static let apologyLetter = "so_phieu_xin_loi"
         static let outcome = "ket_qua"
         static let returnChannel = "hinh_thuc"
+        static let amount = "so_tien"
+        static let paymentDescription = "noi_dung"
+        static let paymentChannel = "kenh_thanh_toan"
+        static let reference = "chung_tu"
     }
 
     var lifecycleAction: DossierAction {
@@ -45,6 +51,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .recordResult: .recordResult
         case .returnResult: .returnResult
         case .withdraw: .withdraw
+        case .requestPayment: .requestPayment
+        case .confirmPayment: .confirmPayment
         }
     }
 
@@ -70,6 +78,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .recordResult: "Ghi kết quả"
         case .returnResult: "Trả kết quả"
         case .withdraw: "Rút hồ sơ theo đề nghị của người nộp"
+        case .requestPayment: "Yêu cầu thực hiện nghĩa vụ tài chính"
+        case .confirmPayment: "Xác nhận đã thanh toán"
         }
     }
 
@@ -87,6 +97,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .refuseAtDesk: "Từ chối tiếp nhận hồ sơ? Không thể hoàn tác."
         case .recordResult: "Ghi nhận kết quả giải quyết? Không thể hoàn tác."
         case .returnResult: "Xác nhận đã trả kết quả cho công dân, tổ chức?"
+        case .requestPayment: "Yêu cầu người nộp thanh toán? Thời hạn giải quyết tạm dừng cho đến khi thanh toán."
+        case .confirmPayment: "Xác nhận người nộp đã thanh toán đủ? Không thể hoàn tác."
         }
     }
 
@@ -105,6 +117,8 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .refuseAtDesk: "Đã từ chối tiếp nhận hồ sơ; hãy in phiếu từ chối (Mẫu 03)."
         case .recordResult: "Đã ghi nhận kết quả giải quyết."
         case .returnResult: "Đã trả kết quả."
+        case .requestPayment: "Đã yêu cầu thực hiện nghĩa vụ tài chính; thời hạn giải quyết tạm dừng."
+        case .confirmPayment: "Đã xác nhận thanh toán; thời hạn giải quyết tiếp tục được tính."
         }
     }
 
@@ -156,7 +170,41 @@ enum DossierPageAction: String, Sendable, CaseIterable {
             default:
                 throw InputProblem(field: Field.returnChannel, message: "Vui lòng chọn hình thức trả kết quả: tại quầy hoặc qua bưu chính.")
             }
+        case .requestPayment: return try Self.paymentRequest(form)
+        case .confirmPayment: return try Self.paymentConfirmation(form)
         }
+    }
+
+    /// Amounts are whole đồng; officers type them with or without thousands separators ("500.000").
+    static let maximumAmountVND = 1_000_000_000_000
+
+    private static func paymentRequest(_ form: FormFields) throws(InputProblem) -> DossierCommand {
+        let raw = (form[Field.amount] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else { throw InputProblem(field: Field.amount, message: "Vui lòng nhập số tiền phải nộp (đồng).") }
+        let digits = raw.filter { !". ,".contains($0) }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let amount = Int(digits), amount > 0, amount <= maximumAmountVND else {
+            throw InputProblem(field: Field.amount, message: "Số tiền \"\(raw)\" không hợp lệ: nhập số đồng lớn hơn 0, ví dụ 500.000.")
+        }
+        let description = (form[Field.paymentDescription] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else {
+            throw InputProblem(field: Field.paymentDescription, message: "Vui lòng nhập nội dung khoản phải nộp (phí, lệ phí, nghĩa vụ tài chính).")
+        }
+        guard description.count <= 500 else {
+            throw InputProblem(field: Field.paymentDescription, message: "Nội dung khoản phải nộp quá dài (tối đa 500 ký tự).")
+        }
+        return .requestPayment(amountVND: amount, description: description)
+    }
+
+    private static func paymentConfirmation(_ form: FormFields) throws(InputProblem) -> DossierCommand {
+        guard let channel = form[Field.paymentChannel].flatMap(PaymentChannel.init(rawValue:)) else {
+            throw InputProblem(field: Field.paymentChannel,
+                               message: "Vui lòng chọn kênh thanh toán: trực tuyến, tại quầy hoặc chuyển khoản.")
+        }
+        let reference = form[Field.reference]?.trimmingCharacters(in: .whitespaces)
+        guard (reference?.count ?? 0) <= 200 else {
+            throw InputProblem(field: Field.reference, message: "Số chứng từ quá dài (tối đa 200 ký tự).")
+        }
+        return .confirmPayment(reference: reference, channel: channel)
     }
 
     private static func reason(_ form: FormFields, _ message: String) throws(InputProblem) -> String {
