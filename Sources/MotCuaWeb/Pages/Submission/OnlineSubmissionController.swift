@@ -64,7 +64,8 @@ struct OnlineSubmissionController: Sendable {
                 throw ValidationError(field: "attachments", reason: "no file attached",
                                       vietnamese: "Vui lòng đính kèm ít nhất một tệp giấy tờ của hồ sơ (\(AttachmentKind.vietnameseList)).")
             }
-            guard let center = DeskAgency.center(in: try await AgencyStore(database: database).directory()) else {
+            let directory = try await AgencyStore(database: database).directory()
+            guard let center = DeskAgency.center(in: directory) else {
                 throw ValidationError(field: "receiving_agency", reason: "no center to receive online dossiers",
                                       vietnamese: "Trung tâm chưa được cấu hình để nhận hồ sơ trực tuyến. Vui lòng liên hệ Trung tâm.")
             }
