@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import MotCuaCore
 import MotCuaStore
 import MotCuaWeb
 
@@ -30,14 +31,47 @@ struct ServerOptions: ParsableArguments {
         switch raw {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw ValidationError("\(Self.secureCookiesKey) must be 1 or 0 (true/false, yes/no), got '\(raw)'")
+        default: throw ArgumentParser.ValidationError("\(Self.secureCookiesKey) must be 1 or 0 (true/false, yes/no), got '\(raw)'")
         }
     }
 
+    static let trustedProxiesKey = "MOTCUA_TRUSTED_PROXIES"
+
+    @Option(name: .customLong("trusted-proxy"),
+            help: ArgumentHelp("A reverse proxy (address or CIDR network) whose X-Forwarded-For names the client; repeat for several.",
+                               discussion: "When absent, MOTCUA_TRUSTED_PROXIES (comma-separated) is read. Without one, the connected peer is the client."))
+    var trustedProxyTexts: [String] = []
+
+    @Option(name: .customLong("online-submissions-per-day"),
+            help: "Online submissions the center takes per day (anonymous, so capped; at most 5000).")
+    var onlineSubmissionsPerDay = PublicLimits().onlineSubmissionsPerDay
+
+    /// The flag's networks, else the environment variable's; a value that is not an address or network fails naming it.
+    func trustedProxies() throws -> [IPNetwork] {
+        var texts = trustedProxyTexts
+        if texts.isEmpty, let raw = ProcessInfo.processInfo.environment[Self.trustedProxiesKey] {
+            texts = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return try texts.map { text in
+            guard let network = IPNetwork(text) else {
+                throw ArgumentParser.ValidationError("--trusted-proxy (or \(Self.trustedProxiesKey)) must be an IP address or CIDR network such as 10.0.0.0/8, got '\(text)'")
+            }
+            return network
+        }
+    }
+
+    func publicLimits() -> PublicLimits {
+        PublicLimits(onlineSubmissionsPerDay: onlineSubmissionsPerDay)
+    }
+
     func validate() throws {
-        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, got \(port)") }
-        guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard (1...65_535).contains(port) else { throw ArgumentParser.ValidationError("--port must be between 1 and 65535, got \(port)") }
+        guard !host.isEmpty else { throw ArgumentParser.ValidationError("--host must not be empty") }
+        guard DossierCodeSeries.online.numbers.count >= onlineSubmissionsPerDay, onlineSubmissionsPerDay >= 0 else {
+            throw ArgumentParser.ValidationError("--online-submissions-per-day must be between 0 and \(DossierCodeSeries.online.numbers.count), got \(onlineSubmissionsPerDay)")
+        }
         _ = try secureCookies()
+        _ = try trustedProxies()
     }
 }
 
@@ -48,7 +82,9 @@ enum WebServer {
         let applied = try await Migrator(database: database, logger: logger).migrate()
         if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
         let app = buildApplication(AppConfiguration(host: options.host, port: options.port, database: database,
-                                                    logger: logger, secureCookies: try options.secureCookies()))
+                                                    logger: logger, secureCookies: try options.secureCookies(),
+                                                    trustedProxies: try options.trustedProxies(),
+                                                    publicLimits: options.publicLimits()))
         logger.info("serving", metadata: ["address": "http://\(options.host):\(options.port)", "database": "\(database.location)"])
         try await app.runService()
     }

@@ -44,13 +44,14 @@ public struct AttachmentStore: Sendable {
     }
 
     /// Registers an online dossier and stores its files in one transaction: either both are written or
-    /// neither (a failed file insert leaves no dossier without its papers).
+    /// neither (a failed file insert leaves no dossier without its papers). `StoreError.dailyLimitReached`
+    /// once the receiving agency has taken `dailyLimit` online submissions that day.
     public func registerOnline(_ request: RegistrationRequest, attachments: [NewAttachment], at instant: Date,
-                               actor: String) async throws -> Dossier {
+                               actor: String, dailyLimit: Int? = nil) async throws -> Dossier {
         let reference = try await ReferenceData.load(database)
         return try await database.transaction { sql in
             let dossier = try await DossierStore.register(request, at: instant, actor: actor, receive: false,
-                                                          reference: reference, on: sql)
+                                                          reference: reference, onlineDailyLimit: dailyLimit, on: sql)
             for (position, file) in attachments.enumerated() {
                 try await sql.insert(into: "dossier_attachments")
                     .columns("id", "dossier_code", "position", "file_name", "content_type", "size", "sha256", "bytes", "uploaded_at")

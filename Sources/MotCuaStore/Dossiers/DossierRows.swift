@@ -65,20 +65,29 @@ enum DossierRows {
     }
 }
 
-/// `<agency>-YYMMDD-XXXX`: the next number of the day at one agency, inside the registering transaction,
-/// so a rolled-back registration gives its number back (no gaps) and two desks never get the same one.
+/// `<agency>-YYMMDD-XXXX`: the next number of the day at one agency in the dossier's series, inside the
+/// registering transaction, so a rolled-back registration gives its number back (no gaps) and two desks
+/// never get the same one. Each series counts apart (`DossierCodeSeries`): the desk's counter keeps the
+/// agency's code as its key, as before series existed; online submissions count under `<agency>#online`.
 enum DossierCodeSequence {
-    static func next(for agency: AgencyCode, on day: LocalDate, sql: any SQLDatabase) async throws -> Int {
+    /// - Parameter limit: the most numbers the series may hand out that day (online submissions' daily cap).
+    static func next(for agency: AgencyCode, on day: LocalDate, series: DossierCodeSeries = .desk, limit: Int? = nil,
+                     sql: any SQLDatabase) async throws -> Int {
         let key = String(format: "%02d%02d%02d", day.year % 100, day.month, day.day)
+        let counter = series == .desk ? agency.rawValue : agency.rawValue + "#online"
         let row = try await sql.raw("""
-            INSERT INTO dossier_sequences (agency_code, local_day, last_value) VALUES (\(bind: agency.rawValue), \(bind: key), 1)
+            INSERT INTO dossier_sequences (agency_code, local_day, last_value) VALUES (\(bind: counter), \(bind: key), 1)
             ON CONFLICT (agency_code, local_day) DO UPDATE SET last_value = dossier_sequences.last_value + 1
             RETURNING last_value
             """).first()
         let value = try row?.decode(column: "last_value", as: Int.self) ?? 0
-        guard DossierCode.sequenceRange.contains(value) else {
+        if let limit, value > limit {
+            throw StoreError.dailyLimitReached(agency: agency.rawValue, day: key, limit: limit)
+        }
+        let number = series.numbers.lowerBound - 1 + value
+        guard series.numbers.contains(number) else {
             throw StoreError.sequenceExhausted(agency: agency.rawValue, day: key)
         }
-        return value
+        return number
     }
 }

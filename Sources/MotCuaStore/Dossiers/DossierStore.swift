@@ -46,12 +46,15 @@ public struct DossierStore: Sendable {
     /// Registration inside the caller's transaction, so that what belongs to the new dossier (an online
     /// submission's attachments) is written with it or not at all. `receive: false` leaves a counter
     /// dossier registered but not received: the desk found it incomplete (Mẫu 02) or refuses it (Mẫu 03).
+    /// `onlineDailyLimit` caps the day's online submissions at the receiving agency (`PublicLimits`).
     static func register(_ request: RegistrationRequest, at instant: Date, actor: String, receive: Bool,
-                         reference: ReferenceData, on sql: any SQLDatabase) async throws -> Dossier {
+                         reference: ReferenceData, onlineDailyLimit: Int? = nil, on sql: any SQLDatabase) async throws -> Dossier {
         let procedure = try await ProcedureStore.procedure(request.procedureCode, at: instant, on: sql)
         let context = reference.context(for: procedure)
         let localDay = VietnamTime.localDate(of: instant)
-        let sequence = try await DossierCodeSequence.next(for: request.receivingAgency, on: localDay, sql: sql)
+        let series = DossierCodeSeries.of(request.channel)
+        let sequence = try await DossierCodeSequence.next(for: request.receivingAgency, on: localDay, series: series,
+                                                          limit: series == .online ? onlineDailyLimit : nil, sql: sql)
         let code = try DossierCode(agencyCode: request.receivingAgency, date: localDay, sequence: sequence)
         let draft = DossierDraft(code: code, procedureCode: request.procedureCode, applicant: request.applicant,
                                  channel: request.channel, note: request.note)

@@ -87,10 +87,25 @@ public struct RatingImporter: Sendable {
             if let problem = check.rowProblem { problems.append(problem) }
             progress("checked", row.line)
         }
-        let known = try await existingKeys(Array(Set(parsed.map(\.rating.dossierCode.rawValue))), table: "dossiers",
-                                           column: "code", on: database.sql)
-        for item in parsed where !known.contains(item.rating.dossierCode.rawValue) {
-            problems.append(RowProblem(line: item.line, reason: "dossier_code: \(item.rating.dossierCode) is not a stored dossier"))
+        let codes = Array(Set(parsed.map(\.rating.dossierCode.rawValue)))
+        let known = try await existingKeys(codes, table: "dossiers", column: "code", on: database.sql)
+        let returned = try await Self.returnedDossiers(codes, on: database.sql)
+        let alreadyPresent = try await existingKeys(parsed.map(\.id), table: "satisfaction_ratings", column: "id", on: database.sql)
+        let rated = try await existingKeys(codes, table: "satisfaction_ratings", column: "dossier_code", on: database.sql)
+        var firstLine: [String: Int] = [:]
+        for item in parsed {
+            let code = item.rating.dossierCode.rawValue
+            // RatingRule, as on every path: one rating per dossier, once its result was returned.
+            if !known.contains(code) {
+                problems.append(RowProblem(line: item.line, reason: "dossier_code: \(code) is not a stored dossier"))
+            } else if !returned.contains(code) {
+                problems.append(RowProblem(line: item.line, reason: "dossier_code: \(code) has not been returned; only a returned dossier can be rated"))
+            } else if let line = firstLine[code] {
+                problems.append(RowProblem(line: item.line, reason: "dossier_code: \(code) is rated on line \(line) already; one rating per dossier"))
+            } else if rated.contains(code), !alreadyPresent.contains(item.id) {
+                problems.append(RowProblem(line: item.line, reason: "dossier_code: \(code) already has a rating; one rating per dossier"))
+            }
+            firstLine[code] = firstLine[code] ?? item.line
         }
         guard problems.isEmpty else { throw ImportError.rows(problems.sorted { $0.line < $1.line }) }
         let candidates = parsed.map { ($0.id, $0.rating) }
@@ -102,5 +117,17 @@ public struct RatingImporter: Sendable {
         }
         return ImportResult(kind: "ratings", rows: parsed.count, imported: written, alreadyPresent: parsed.count - written,
                             seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Those of `codes` whose result was returned.
+    static func returnedDossiers(_ codes: [String], on sql: any SQLDatabase) async throws -> Set<String> {
+        var found = Set<String>()
+        for batch in codes.chunked(1000) {
+            let rows = try await sql.select().column("code").from("dossiers")
+                .where("code", .in, SQLBind.group(Array(batch))).where("returned_at", .isNot, SQLLiteral.null)
+                .all()
+            for row in rows { found.insert(try row.decode(column: "code", as: String.self)) }
+        }
+        return found
     }
 }

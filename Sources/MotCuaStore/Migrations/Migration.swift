@@ -25,6 +25,7 @@ public enum Migrations {
         M0011_CreateDossierAttachments(),
         M0012_IndexReturnedAt(),
         M0013_ProjectPaymentChannel(),
+        M0014_CreateAbuseCountersAndUniqueRatings(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -31,8 +31,16 @@ public struct ServiceLogStore: Sendable {
         try await Self.insert([(id, contact)], recordedBy: recordedBy, on: database.sql)
     }
 
+    /// Records one rating; `StoreError.duplicate` when the dossier has one already (a unique index refuses a
+    /// second, whatever path it came by — `RatingRule` is checked by the caller first).
     public func record(_ rating: SatisfactionRating, id: String = UUID().uuidString) async throws {
-        try await Self.insert([(id, rating)], on: database.sql)
+        do {
+            try await Self.insert([(id, rating)], on: database.sql)
+        } catch {
+            let rated = try await isRated(rating.dossierCode)
+            if rated { throw StoreError.duplicate(kind: "rating", key: rating.dossierCode.rawValue) }
+            throw error
+        }
     }
 
     /// Records many contacts in one transaction (the demo, bulk entry).

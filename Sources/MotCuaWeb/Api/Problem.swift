@@ -125,12 +125,17 @@ extension Problem {
             case .corruptHistory, .missingActor: return nil
             default: return Problem(.transitionRefused, status: .unprocessableContent, detail: error.vietnameseMessage)
             }
+        case let error as RatingRule.Refusal:
+            switch error.reason {
+            case .notTheCounter: return .forbidden(error.message)
+            case .notReturned, .alreadyRated: return Problem(.conflict, status: .conflict, detail: error.message)
+            }
         case let error as StoreError:
             switch error {
             case .notFound: return .notFound(error.vietnameseMessage)
             case let .conflict(_, _, actual):
                 return Problem(.conflict, status: .conflict, detail: error.vietnameseMessage, currentVersion: actual)
-            case .duplicate, .sequenceExhausted: return Problem(.duplicate, status: .conflict, detail: error.vietnameseMessage)
+            case .duplicate, .sequenceExhausted, .dailyLimitReached: return Problem(.duplicate, status: .conflict, detail: error.vietnameseMessage)
             case .corrupt: return nil
             }
         case let error as any HTTPResponseError:

@@ -70,7 +70,9 @@ struct ServiceLogAPIController: Sendable {
                                                       incomingCalls: f.incomingCalls))
     }
 
-    /// A rating of a dossier the user may see, recorded against that user (the counter officer).
+    /// The counter tablet's rating of a returned dossier, recorded against the signed-in reception officer;
+    /// `RatingRule` decides, as for the tablet page (409 when not returned or already rated, 403 for
+    /// anyone but the receiving agency's reception account).
     @Sendable func recordRating(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let body = try await JSONBody.decode(RatingRequest.self, from: request, allowed: RatingRequest.allowedKeys)
@@ -79,7 +81,10 @@ struct ServiceLogAPIController: Sendable {
         }
         let dossier = try await DossierStore(database: database).dossier(code)
         try principal.requireAccess(to: dossier)
-        try await ServiceLogStore(database: database).record(
+        let log = ServiceLogStore(database: database)
+        let alreadyRated = try await log.isRated(code)
+        try RatingRule.check(dossier, alreadyRated: alreadyRated, through: .counterTablet(principal))
+        try await log.record(
             SatisfactionRating(at: now(), dossierCode: code, officer: principal.username, rating: body.rating))
         return try JSONResponse.make(Recorded(recorded: true), status: .created)
     }

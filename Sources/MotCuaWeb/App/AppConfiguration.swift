@@ -1,4 +1,5 @@
 import Logging
+import MotCuaCore
 import MotCuaStore
 
 /// What `buildApplication` needs; `serve` and the tests build it the same way.
@@ -13,10 +14,20 @@ public struct AppConfiguration: Sendable {
     /// bcrypt cost for new password hashes (12 in production; tests lower it to 4 to stay fast).
     public var passwordHashCost: UInt8
     public var sessionPolicy: SessionPolicy
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); empty: the peer is the client.
+    public var trustedProxies: [IPNetwork]
+    /// The public pages' rate limits and the online submissions' daily cap.
+    public var publicLimits: PublicLimits
+    /// A connection with nothing to read or write for this long is closed (slow or stalled clients).
+    public var idleTimeoutSeconds: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: Database,
                 logger: Logger = Logger(label: "motcua"), secureCookies: Bool = false,
-                passwordHashCost: UInt8 = 12, sessionPolicy: SessionPolicy = SessionPolicy()) {
+                passwordHashCost: UInt8 = 12, sessionPolicy: SessionPolicy = SessionPolicy(),
+                trustedProxies: [IPNetwork] = [], publicLimits: PublicLimits = PublicLimits(), idleTimeoutSeconds: Int = 30) {
+        self.trustedProxies = trustedProxies
+        self.publicLimits = publicLimits
+        self.idleTimeoutSeconds = idleTimeoutSeconds
         self.host = host
         self.port = port
         self.database = database

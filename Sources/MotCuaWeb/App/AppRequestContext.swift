@@ -1,4 +1,5 @@
 import Hummingbird
+import MotCuaCore
 import NIOCore
 
 /// The request context of every MotCua route: the core storage plus who is asking, once the
@@ -14,6 +15,9 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var csrfToken: String?
     /// The connected peer (the proxy's address when there is one in front).
     public let remoteAddress: SocketAddress?
+    /// The client as the rate limits count it (an IPv6 client by its /64); behind a trusted proxy, the
+    /// address the proxy forwarded. Set by `ClientAddressMiddleware`.
+    public var clientKey: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -21,6 +25,7 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
         authentication = nil
         csrfToken = nil
         remoteAddress = source.channel.remoteAddress
+        clientKey = ClientAddress.key(peer: remoteAddress, forwardedFor: [], trustedProxies: [])
     }
 }
 

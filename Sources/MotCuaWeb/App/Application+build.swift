@@ -9,6 +9,7 @@ public func buildApplication(_ configuration: AppConfiguration) -> some Applicat
     let router = buildRouter(configuration)
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "MotCua"),
         logger: configuration.logger)
 }
@@ -16,8 +17,10 @@ public func buildApplication(_ configuration: AppConfiguration) -> some Applicat
 func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let auth = AuthServices(configuration: configuration)
+    let limiter = PublicRateLimiter(database: configuration.database, limits: configuration.publicLimits)
     router.addMiddleware {
         RequestIDMiddleware()
+        ClientAddressMiddleware(trustedProxies: configuration.trustedProxies)
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
         // Order matters: headers go on every response, even the refusals of the two below; CSRF checks
@@ -36,11 +39,12 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
     StatusLookupController(dossiers: DossierStore(database: configuration.database),
-                           limiter: LookupRateLimiter()).addRoutes(to: router)
+                           limiter: limiter, now: { Date() }).addRoutes(to: router)
     RatingTabletController(log: ServiceLogStore(database: configuration.database),
+                           dossiers: DossierStore(database: configuration.database),
                            procedures: ProcedureStore(database: configuration.database),
                            now: { Date() }).addRoutes(to: router)
-    FeedbackController(store: FeedbackStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
+    FeedbackController(store: FeedbackStore(database: configuration.database), limiter: limiter, now: { Date() }).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
                         calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     DashboardController(database: configuration.database, now: { Date() }).addRoutes(to: router)
@@ -48,7 +52,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     ReportRecordsController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     ReceptionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
     GuidanceController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    OnlineSubmissionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    OnlineSubmissionController(database: configuration.database, limiter: limiter, now: { Date() }).addRoutes(to: router)
     AttachmentController(database: configuration.database).addRoutes(to: router)
     FeedbackHandlingController(store: FeedbackStore(database: configuration.database), agencies: AgencyStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
     AdministrationController(database: configuration.database, accounts: auth.accounts, now: { Date() }).addRoutes(to: router)

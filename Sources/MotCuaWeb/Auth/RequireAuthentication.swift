@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MotCuaCore
 
 extension AppRequestContext {
     /// The signed-in user, or an error that answers for them: pages redirect to the sign-in page (coming

@@ -1,3 +1,4 @@
+import MotCuaCore
 import MotCuaStore
 
 /// Why an account could not be created or changed. Descriptions are English one-liners for the CLI and

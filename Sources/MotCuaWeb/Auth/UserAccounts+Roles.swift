@@ -1,3 +1,4 @@
+import MotCuaCore
 import Foundation
 import MotCuaStore
 

@@ -31,59 +31,47 @@ public struct FormFields: Sendable, Equatable {
     /// The form in a request body, by its content type; empty for other bodies. Reads at most `limit` bytes
     /// (more is a 413); the body stays readable by the route.
     static func read(from request: inout Request, limit: Int) async throws -> FormFields {
-        guard let contentType = request.headers[.contentType].flatMap(MediaType.init(from:)) else { return FormFields() }
-        if contentType.isType(.applicationUrlEncoded) {
-            let body = try await request.collectBody(upTo: limit)
-            return FormFields(urlEncoded: Substring(String(buffer: body)))
-        }
-        if contentType.isType(.multipartForm), let parameter = contentType.parameter,
-           parameter.name.lowercased() == "boundary" {
-            let boundary = parameter.value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            guard !boundary.isEmpty else { return FormFields() }
+        if let boundary = try multipartBoundaryOrBadRequest(of: request) {
             let body = try await request.collectBody(upTo: limit)
             return FormFields(multipart: Array(body.readableBytesView), boundary: boundary)
         }
-        return FormFields()
+        guard let contentType = request.headers[.contentType].flatMap(MediaType.init(from:)),
+              contentType.isType(.applicationUrlEncoded) else { return FormFields() }
+        let body = try await request.collectBody(upTo: limit)
+        return FormFields(urlEncoded: Substring(String(buffer: body)))
     }
 
     /// The text fields of a multipart body (file parts are skipped).
     init(multipart body: [UInt8], boundary: String) {
         var values: [String: [String]] = [:]
-        let delimiter = Array("--\(boundary)".utf8)
-        let headerEnd = Array("\r\n\r\n".utf8)
-        var parts: [ArraySlice<UInt8>] = []
-        var start: Int? = nil
-        var index = 0
-        while let found = Self.find(delimiter, in: body, from: index) {
-            if let start { parts.append(body[start..<max(start, found - 2)]) }  // drop the CRLF before the delimiter
-            start = found + delimiter.count + 2  // skip the CRLF (or "--") after it
-            index = found + delimiter.count
-        }
-        for part in parts {
-            guard let split = Self.find(headerEnd, in: Array(part), from: 0) else { continue }
-            let bytes = Array(part)
-            let headers = String(decoding: bytes[..<split], as: UTF8.self)
-            guard let disposition = headers.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition:")
-            }), !disposition.contains("filename="),
-                let name = Self.quotedParameter("name", in: disposition) else { continue }
-            values[name, default: []].append(String(decoding: bytes[(split + headerEnd.count)...], as: UTF8.self))
+        for part in MultipartParts(body, boundary: boundary).parts where part.fileName == nil {
+            values[part.name, default: []].append(String(decoding: part.content, as: UTF8.self))
         }
         self.values = values
     }
 
-    private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    /// The boundary of a `multipart/form-data` content type; nil for another type, and
+    /// `MultipartBoundaryError` for a boundary RFC 2046 does not allow (over 70 characters, say), so that
+    /// such a body is refused before it is read.
+    static func multipartBoundaryOrBadRequest(of request: Request) throws -> String? {
+        do { return try multipartBoundary(of: request) } catch {
+            throw HTTPError(.badRequest, message: MultipartBoundaryError.message)
+        }
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+    static func multipartBoundary(of request: Request) throws(MultipartBoundaryError) -> String? {
+        guard let contentType = request.headers[.contentType].flatMap(MediaType.init(from:)),
+              contentType.isType(.multipartForm) else { return nil }
+        guard let parameter = contentType.parameter, parameter.name.lowercased() == "boundary" else {
+            throw MultipartBoundaryError()
         }
-        return nil
+        let boundary = parameter.value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard MultipartParts.isValidBoundary(boundary) else { throw MultipartBoundaryError() }
+        return boundary
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     static func quotedParameter(_ name: String, in header: Substring) -> String? {
@@ -94,4 +82,10 @@ public struct FormFields: Sendable, Equatable {
         }
         return nil
     }
+}
+
+/// A `multipart/form-data` request whose boundary is missing or not one RFC 2046 allows: refused (400)
+/// before its body is read.
+struct MultipartBoundaryError: Error {
+    static let message = "Kiểu dữ liệu multipart/form-data thiếu boundary hợp lệ (1–70 ký tự theo RFC 2046)."
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MotCuaCore
 import MotCuaStore
 import MotCuaWeb
 

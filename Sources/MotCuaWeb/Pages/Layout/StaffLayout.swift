@@ -1,3 +1,4 @@
+import MotCuaCore
 import Plot
 
 /// Every page's address in one place, so links between pages cannot drift apart.

@@ -9,6 +9,8 @@ import Plot
 struct FeedbackController: Sendable {
     static let path = "/phan-anh"
     let store: FeedbackStore
+    /// Feedback per address per hour, counted before the body is read.
+    let limiter: PublicRateLimiter
     let now: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -21,8 +23,14 @@ struct FeedbackController: Sendable {
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let allowed = try await limiter.allow(limiter.feedback, context.clientKey, at: now())
+        guard allowed else {
+            var model = FeedbackView.Model(csrfToken: context.csrfToken)
+            model.error = "Ông/Bà đã gửi quá nhiều phản ánh trong một giờ. Vui lòng thử lại sau."
+            return HTMLResponse.make(FeedbackView(model: model).document, status: .tooManyRequests, headers: [.retryAfter: "3600"])
+        }
         var request = request
-        let form = try await FormFields.read(from: &request, limit: 64 * 1024)
+        let form = try await FormFields.read(from: &request, limit: BodyLimit.bytes(forPath: Self.path))
         var model = FeedbackView.Model(csrfToken: context.csrfToken, name: form["ho_ten"] ?? "", contact: form["lien_he"] ?? "",
                                        content: form["noi_dung"] ?? "", dossierCode: form["ma_ho_so"] ?? "")
         do {

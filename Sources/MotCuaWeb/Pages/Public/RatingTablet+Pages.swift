@@ -10,6 +10,7 @@ import Plot
 struct RatingTabletController: Sendable {
     static let path = "/danh-gia"
     let log: ServiceLogStore
+    let dossiers: DossierStore
     let procedures: ProcedureStore
     let now: @Sendable () -> Date
 
@@ -40,15 +41,21 @@ struct RatingTabletController: Sendable {
             return HTMLResponse.make(SimplePage.document(title: "Đánh giá không hợp lệ", message: "Vui lòng chọn lại."),
                                      status: .unprocessableContent)
         }
-        // Only the dossier this officer just returned, and only once.
+        // Only the dossier this officer just returned, and only as `RatingRule` allows.
         let expected = try await log.lastUnratedReturn(by: officer.username, since: now().addingTimeInterval(-7200))
-        // Awaited apart from the condition: the Swift 6.3 release compiler crashes on `try await` after a
+        guard expected?.code == code else { return HTMLResponse.make(RatingTabletView.waiting, status: .conflict) }
+        // Awaited apart from any condition: the Swift 6.3 release compiler crashes on `try await` after a
         // condition clause (see ifFound).
+        let dossier = try await dossiers.dossier(code)
         let alreadyRated = try await log.isRated(code)
-        guard expected?.code == code, !alreadyRated else {
+        do {
+            try RatingRule.check(dossier, alreadyRated: alreadyRated, through: .counterTablet(officer))
+            try await log.record(SatisfactionRating(at: now(), dossierCode: code, officer: officer.username, rating: rating))
+        } catch is RatingRule.Refusal {
+            return HTMLResponse.make(RatingTabletView.waiting, status: .conflict)
+        } catch StoreError.duplicate {
             return HTMLResponse.make(RatingTabletView.waiting, status: .conflict)
         }
-        try await log.record(SatisfactionRating(at: now(), dossierCode: code, officer: officer.username, rating: rating))
         return HTMLResponse.make(RatingTabletView.thanks)
     }
 }

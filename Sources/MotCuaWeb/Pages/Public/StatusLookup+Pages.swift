@@ -4,7 +4,6 @@ import MotCuaCore
 import MotCuaReports
 import MotCuaStore
 import Plot
-import Synchronization
 import WorkCalendar
 
 /// `/tra-cuu`: a citizen looks up a dossier by its code and the last 4 digits of the applicant's phone.
@@ -12,7 +11,8 @@ import WorkCalendar
 /// get the same answer (no way to probe which codes exist), and each address gets a few tries a minute.
 struct StatusLookupController: Sendable {
     let dossiers: DossierStore
-    let limiter: LookupRateLimiter
+    let limiter: PublicRateLimiter
+    let now: @Sendable () -> Date
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(PublicPaths.lookup)) { _, context in
@@ -21,48 +21,48 @@ struct StatusLookupController: Sendable {
         router.post(RouterPath(PublicPaths.lookup), use: lookup)
     }
 
+    /// Limits before work: the address's lookups per minute (before the body is read), then the code's
+    /// wrong phone digits — after `PublicLimits.wrongDigitsPerCode` of them the code answers nothing for a
+    /// while, whoever asks, so 10,000 four-digit endings cannot be walked through from many addresses.
     @Sendable func lookup(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let instant = now()
+        let allowed = try await limiter.allow(limiter.lookups, context.clientKey, at: instant)
+        guard allowed else {
+            let model = StatusLookupView.Model(csrfToken: context.csrfToken)
+            return Self.tooMany(model, "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.", retryAfter: 60)
+        }
         var request = request
-        let form = try await FormFields.read(from: &request, limit: 16 * 1024)
+        let form = try await FormFields.read(from: &request, limit: BodyLimit.bytes(forPath: PublicPaths.lookup))
         let code = String((form["ma"] ?? "").trimmingCharacters(in: .whitespaces).prefix(60))
         let digits = String((form["so"] ?? "").filter(\.isNumber).suffix(4))
         var model = StatusLookupView.Model(csrfToken: context.csrfToken, code: code)
-        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", at: Date()) else {
-            model.message = "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút."
-            return HTMLResponse.make(StatusLookupView(model: model).document, status: .tooManyRequests,
-                                     headers: [.retryAfter: "60"])
-        }
         guard digits.count == 4 else {
             model.message = "Vui lòng nhập đủ 4 số cuối của số điện thoại người nộp hồ sơ."
             return HTMLResponse.make(StatusLookupView(model: model).document, status: .unprocessableContent)
+        }
+        let codeKey = code.uppercased()
+        let locked = try await limiter.isOver(limiter.wrongDigits, codeKey, at: instant)
+        guard !locked else {
+            return Self.tooMany(model, "Mã hồ sơ này đã bị tạm khóa tra cứu do nhập sai số điện thoại nhiều lần. Vui lòng thử lại sau hoặc liên hệ Trung tâm.",
+                                retryAfter: limiter.wrongDigits.windowSeconds)
         }
         let parsed = try? DossierCode(parsing: code)
         var found: Dossier?
         if let parsed { found = try await ifFound { try await dossiers.dossier(parsed) } }
         guard let dossier = found, let phone = dossier.applicant?.phone, phone.hasSuffix(digits) else {
+            try await limiter.record(limiter.wrongDigits, codeKey, at: instant)
             model.message = "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Vui lòng kiểm tra lại mã trên giấy tiếp nhận."
             return HTMLResponse.make(StatusLookupView(model: model).document, status: .notFound)
         }
-        model.result = .init(dossier: dossier, now: Date())
+        model.result = .init(dossier: dossier, now: instant)
         return HTMLResponse.make(StatusLookupView(model: model).document)
     }
-}
 
-/// At most `limit` lookups per address per minute, counted in memory on each server.
-final class LookupRateLimiter: Sendable {
-    let limit: Int
-    private let attempts = Mutex<[String: [Date]]>([:])
-
-    init(limit: Int = 10) { self.limit = limit }
-
-    func allow(_ key: String, at now: Date) -> Bool {
-        attempts.withLock { table in
-            let recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
-            if table.count > 10_000 { table = table.filter { !$0.value.isEmpty } }
-            guard recent.count < limit else { table[key] = recent; return false }
-            table[key] = recent + [now]
-            return true
-        }
+    static func tooMany(_ model: StatusLookupView.Model, _ message: String, retryAfter: Int) -> Response {
+        var model = model
+        model.message = message
+        return HTMLResponse.make(StatusLookupView(model: model).document, status: .tooManyRequests,
+                                 headers: [.retryAfter: String(retryAfter)])
     }
 }
 

@@ -27,9 +27,10 @@ struct OnlineSubmissionView {
                      .p(.text("Các thông tin đã nhập được giữ lại; vui lòng chọn lại các tệp đính kèm.")))
             },
             .form(.id("form-nop-ho-so"), .class("submission-form"), .method(.post),
-                  .escaped("action", OnlineSubmissionController.formPath(p.code.rawValue)),
+                  // The token rides in the query: the server checks it before it reads the files.
+                  .escaped("action", OnlineSubmissionController.formPath(p.code.rawValue)
+                      + (csrfToken.map { "?\(CSRFMiddleware.formField)=\($0)" } ?? "")),
                   .attribute(named: "enctype", value: "multipart/form-data"),
-                  .unwrap(csrfToken) { .input(.type(.hidden), .name(CSRFMiddleware.formField), .escaped("value", $0)) },
                   .h2(.text("Người nộp hồ sơ")),
                   model.fields.inputs,
                   .h2(.id("giay-to"), .text("Giấy tờ cần đính kèm")),

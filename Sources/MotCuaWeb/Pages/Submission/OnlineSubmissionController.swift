@@ -13,7 +13,7 @@ struct OnlineSubmissionController: Sendable {
     static let path = "/nop-ho-so"
     static let donePath = path + "/da-nop"
     /// The most a submission's body may hold: the files' total plus room for the text fields and the
-    /// multipart framing. The CSRF check reads the body first and uses this limit on these paths.
+    /// multipart framing (`BodyLimit` refuses a longer declared body before reading it).
     static let maximumRequestBytes = AttachmentPolicy().maximumTotalBytes + 512 * 1024
     /// The actor of the registration events: the citizen, through the portal.
     static let actor = "cong-dan-truc-tuyen"
@@ -23,11 +23,12 @@ struct OnlineSubmissionController: Sendable {
 
     let database: Database
     let policy: AttachmentPolicy
-    /// Submissions per address per minute: each may store megabytes, and no sign-in stands in the way.
-    let limiter: LookupRateLimiter
+    /// Submissions per address per minute and per center per day: each may store megabytes, and no sign-in
+    /// stands in the way.
+    let limiter: PublicRateLimiter
     let now: @Sendable () -> Date
 
-    init(database: Database, policy: AttachmentPolicy = AttachmentPolicy(), limiter: LookupRateLimiter = LookupRateLimiter(limit: 10),
+    init(database: Database, policy: AttachmentPolicy = AttachmentPolicy(), limiter: PublicRateLimiter,
          now: @escaping @Sendable () -> Date) {
         self.database = database
         self.policy = policy
@@ -49,14 +50,17 @@ struct OnlineSubmissionController: Sendable {
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let procedure = try await onlineProcedure(context) else { return notOffered(context) }
+        // Counted before the body is read: a refused request costs one counter update, not megabytes.
+        let allowed = try await limiter.allow(limiter.submissions, context.clientKey, at: now())
+        guard allowed else {
+            let model = OnlineSubmissionView.Model(procedure: procedure, fields: ApplicantFields(), error:
+                "Ông/Bà đã gửi quá nhiều lần trong một phút. Vui lòng chờ một lát rồi gửi lại.")
+            return HTMLResponse.make(OnlineSubmissionView(model: model, csrfToken: context.csrfToken, policy: policy).document,
+                                     status: .tooManyRequests, headers: [.retryAfter: "60"])
+        }
         var request = request
         let form = try await UploadForm.read(from: &request, limit: Self.maximumRequestBytes)
         var model = OnlineSubmissionView.Model(procedure: procedure, fields: ApplicantFields(form.fields), error: nil)
-        guard limiter.allow(context.remoteAddress?.ipAddress ?? "unknown", at: now()) else {
-            model.error = "Ông/Bà đã gửi quá nhiều lần trong một phút. Vui lòng chờ một lát rồi gửi lại."
-            return HTMLResponse.make(OnlineSubmissionView(model: model, csrfToken: context.csrfToken, policy: policy).document,
-                                     status: .tooManyRequests)
-        }
         do {
             let applicant = try model.fields.applicant()
             let files = try policy.check(form.files["tep"] ?? [])
@@ -75,10 +79,15 @@ struct OnlineSubmissionController: Sendable {
             }
             let dossier = try await AttachmentStore(database: database).registerOnline(
                 RegistrationRequest(receivingAgency: center, procedureCode: procedure.code, applicant: applicant, channel: .online),
-                attachments: attachments, at: now(), actor: Self.actor)
+                attachments: attachments, at: now(), actor: Self.actor, dailyLimit: limiter.limits.onlineSubmissionsPerDay)
             return Response(status: .seeOther, headers: [.location: Self.donePath(dossier.code.rawValue)])
         } catch let error as ValidationError {
             model.error = error.vietnameseMessage
+        } catch let error as StoreError {
+            guard case .dailyLimitReached = error else { throw error }
+            model.error = error.vietnameseMessage
+            return HTMLResponse.make(OnlineSubmissionView(model: model, csrfToken: context.csrfToken, policy: policy).document,
+                                     status: .serviceUnavailable, headers: [.retryAfter: "3600"])
         }
         // The files are not kept: a browser cannot refill a file input, so the page says to choose them again.
         return HTMLResponse.make(OnlineSubmissionView(model: model, csrfToken: context.csrfToken, policy: policy).document,

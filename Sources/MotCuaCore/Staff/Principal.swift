@@ -1,4 +1,4 @@
-import MotCuaCore
+import Foundation
 
 /// Who is making a request, once authenticated: the staff user and what they may touch.
 ///
