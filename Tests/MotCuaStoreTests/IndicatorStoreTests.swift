@@ -63,10 +63,10 @@ struct IndicatorStoreTests {
                 .map { try DossierCode(parsing: $0.decode(column: "code", as: String.self)) }
             var dossiers: [Dossier] = []
             for code in codes { dossiers.append(try await DossierStore(database: database).dossier(code)) }
-            // Ratings for every seventh dossier, some outside any period tested.
+            // Ratings for every seventh dossier returned (only those can be rated), some outside any period tested.
             var ratings: [IndicatorCounts.Rating] = []
             var lines = [RatingImporter.columns.joined(separator: ",")]
-            for (i, d) in dossiers.enumerated() where i % 7 == 0 {
+            for (i, d) in dossiers.enumerated() where i % 7 == 0 && d.returnedAt != nil {
                 let at = (d.completedAt ?? d.registeredAt).addingTimeInterval(3_600)
                 let rating = ["very_satisfied", "satisfied", "unsatisfied"][i % 3]
                 lines.append("\(VietnamTime.iso8601(at)),\(d.code.rawValue),cv\(i),\(rating)")

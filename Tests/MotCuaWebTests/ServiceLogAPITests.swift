@@ -31,9 +31,28 @@ struct ServiceLogAPITests {
 
                 let created = try await client.call(.post, "/api/v1/dossiers", user: TestUsers.reception, json: registrationJSON())
                 let code = try #require(created.string("code"))
-                let rating = try await client.call(.post, "/api/v1/ratings", user: TestUsers.reception,
-                                                   json: #"{"dossier_code": "\#(code)", "rating": "satisfied"}"#)
-                #expect(rating.status == .created)
+                func rate(_ user: String) async throws -> JSONReply {
+                    try await client.call(.post, "/api/v1/ratings", user: user, json: #"{"dossier_code": "\#(code)", "rating": "satisfied"}"#)
+                }
+                // RatingRule, as at the tablet: not before the result is returned, only the counter's account, once.
+                let early = try await rate(TestUsers.reception)
+                #expect(early.status == .conflict && early.text.contains("chưa trả kết quả"), "\(early.text)")
+                let store = DossierStore(database: database)
+                let dossierCode = try DossierCode(parsing: code)
+                _ = try await store.execute(.transfer, on: dossierCode, at: Fixtures.instant("2021-07-12 09:10"), actor: "tiepnhan")
+                for minute in [20, 30, 40] {
+                    _ = try await store.execute(.completeStep(note: nil), on: dossierCode, at: Fixtures.instant("2021-07-12 09:\(minute)"), actor: "cv")
+                }
+                _ = try await store.execute(.recordResult(outcome: .approved, note: nil), on: dossierCode,
+                                            at: Fixtures.instant("2021-07-12 09:50"), actor: "tiepnhan")
+                _ = try await store.execute(.returnResult(channel: .counter), on: dossierCode,
+                                            at: Fixtures.instant("2021-07-12 09:55"), actor: "tiepnhan")
+                #expect(try await rate(TestUsers.planningSpecialist).status == .forbidden)
+                #expect(try await rate(TestUsers.manager).status == .forbidden)
+                let rating = try await rate(TestUsers.reception)
+                #expect(rating.status == .created, "\(rating.text)")
+                let second = try await rate(TestUsers.reception)
+                #expect(second.status == .conflict && second.text.contains("đã được đánh giá"))
                 let stats = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3", user: TestUsers.manager)
                 #expect(stats.status == .ok)
                 #expect((stats["received"] as? [String: Any])?["total"] as? Int == 1)

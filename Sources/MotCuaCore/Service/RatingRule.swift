@@ -2,7 +2,8 @@
 /// and imports, so that no path can inflate the satisfaction figure:
 /// - only after its result was returned (the citizen judges the whole service);
 /// - once (the database also refuses a second rating of a dossier);
-/// - at the counter, the tablet is signed in as a reception officer of the agency that received the dossier;
+/// - at the counter, the tablet is signed in as a reception officer who reaches the dossier (the access rule:
+///   an agency that received it, owns its procedure or works on it) — never a specialist, leader or manager;
 ///   otherwise the citizen rates through their own status lookup (code and phone digits), or the rating comes
 ///   in with an import of another system's ratings.
 public enum RatingRule {
@@ -31,9 +32,9 @@ public enum RatingRule {
             throw Refusal(reason: .alreadyRated, message: "Hồ sơ \(dossier.code) đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.")
         }
         if case .counterTablet(let officer) = path {
-            guard officer.role == .reception, officer.covers(dossier.code.agencyCode) else {
+            guard officer.role == .reception, officer.mayAccess(dossier) else {
                 throw Refusal(reason: .notTheCounter,
-                              message: "Chỉ tài khoản quầy tiếp nhận của cơ quan đã tiếp nhận hồ sơ \(dossier.code) mới ghi nhận đánh giá.")
+                              message: "Chỉ tài khoản quầy tiếp nhận (máy đánh giá tại quầy) của cơ quan giải quyết hồ sơ \(dossier.code) mới ghi nhận đánh giá.")
             }
         }
     }

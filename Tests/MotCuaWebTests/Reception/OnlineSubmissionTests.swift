@@ -25,10 +25,19 @@ struct OnlineSubmissionTests {
             body.field(name, value)
         }
         for (name, bytes) in files { body.file("tep", fileName: name, contentType: "application/octet-stream", bytes) }
-        let response = try await client.execute(uri: "/nop-ho-so/\(investment)", method: .post,
+        // As the form's action says: the token in the query, checked before the files are read.
+        let action = try #require(Self.formAction(form.text))
+        #expect(action == "/nop-ho-so/\(investment)?_csrf=\(browser.csrfToken)")
+        let response = try await client.execute(uri: action, method: .post,
                                                 headers: browser.jar.headers(adding: body.headers), body: body.body)
         browser.jar.take(from: response)
         return response
+    }
+
+    static func formAction(_ html: String) -> String? {
+        guard let form = html.range(of: "id=\"form-nop-ho-so\""),
+              let action = html.range(of: "action=\"", range: form.upperBound..<html.endIndex) else { return nil }
+        return String(html[action.upperBound...].prefix { $0 != "\"" })
     }
 
     @Test("accepted: an online dossier at the center with its files; staff of the dossier's agencies download them, others not",
@@ -127,7 +136,8 @@ struct OnlineSubmissionTests {
             try await DeskFixture.seed(database)
             // The controller alone (no CSRF middleware in front): only the limit is under test.
             let router = Router(context: AppRequestContext.self)
-            OnlineSubmissionController(database: database, limiter: LookupRateLimiter(limit: 1), now: { Date() }).addRoutes(to: router)
+            let limiter = PublicRateLimiter(database: database, limits: PublicLimits(submissionsPerMinute: 1))
+            OnlineSubmissionController(database: database, limiter: limiter, now: { Date() }).addRoutes(to: router)
             try await Application(router: router).test(.router) { client in
                 func send() async throws -> TestResponse {
                     var body = MultipartBody()

@@ -31,6 +31,7 @@ struct OnlineSubmissionView {
                   .escaped("action", OnlineSubmissionController.formPath(p.code.rawValue)
                       + (csrfToken.map { "?\(CSRFMiddleware.formField)=\($0)" } ?? "")),
                   .attribute(named: "enctype", value: "multipart/form-data"),
+                  .unwrap(csrfToken) { .input(.type(.hidden), .name(CSRFMiddleware.formField), .escaped("value", $0)) },
                   .h2(.text("Người nộp hồ sơ")),
                   model.fields.inputs,
                   .h2(.id("giay-to"), .text("Giấy tờ cần đính kèm")),
