@@ -185,9 +185,52 @@ if "$motcua" demo --no-serve --database "$demo_db" >"$work/demo.log" 2>&1; then
   [[ "$cell" =~ ^[0-9.]+%\ \([0-9.]+\)$ ]] && ok "indicators: the table shows the online-payment rate ($cell)" || fail "indicators: table cell '$cell'"
   out=$("$motcua" indicators --quarter 2021-Q1 --format json --database "$demo_db" 2>&1)
   grep -q 'chưa ghi kênh thanh toán' <<<"$out" && ok "indicators: no payments → the note stays" || fail "indicators: Q1 $out"
+  # The demo's accounts open with a public password: serve refuses such a database, the demo stays on loopback.
+  port=$(free_port)
+  out=$("$motcua" serve --database "$demo_db" --port "$port" 2>&1); code=$?
+  [ $code -ne 0 ] && grep -q "demo account" <<<"$out" && grep -q -- "--allow-demo-accounts" <<<"$out" \
+    && ok "serve refuses a database with open demo accounts (exit $code)" || fail "serve with demo accounts: exit $code: $out"
+  out=$("$motcua" demo --database "$demo_db" --host 0.0.0.0 --port "$port" 2>&1); code=$?
+  [ $code -ne 0 ] && grep -q "not a loopback address" <<<"$out" && ok "demo refuses a non-loopback --host" || fail "demo --host 0.0.0.0: exit $code: $out"
 else
   fail "demo --no-serve: $(tail -3 "$work/demo.log")"
 fi
+
+# Crash and restart: a server killed with open keep-alive connections (sockets left in TIME_WAIT) is
+# serving again on the same port within 3 seconds.
+restart_check() {
+  local dir="$work/restart" port; port=$(free_port); mkdir -p "$dir"
+  (MOTCUA_LOG_LEVEL=info exec "$motcua" serve --database "$dir/db.sqlite" --port "$port" >"$dir/log" 2>&1) &
+  server_pid=$!
+  wait_ready "$port" || { fail "restart: server did not start"; cat "$dir/log"; return; }
+  # Keep-alive connections that have each made a request, still open when the server dies.
+  python3 - "$port" <<'PY' &
+import socket, sys, time
+port = int(sys.argv[1]); conns = []
+for _ in range(8):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n")
+    s.recv(4096); conns.append(s)
+time.sleep(5)
+PY
+  local holder=$!
+  sleep 0.5
+  kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null
+  local started; started=$(date +%s.%N)
+  (MOTCUA_LOG_LEVEL=info exec "$motcua" serve --database "$dir/db.sqlite" --port "$port" >"$dir/log2" 2>&1) &
+  server_pid=$!
+  local answered=""
+  for _ in $(seq 1 30); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { answered=1; break; }
+    sleep 0.1
+  done
+  local elapsed; elapsed=$(python3 -c "import time; print(f'{time.time() - $started:.2f}')")
+  if [ -n "$answered" ]; then ok "restart: killed with open keep-alive connections, serving again in ${elapsed} s"
+  else fail "restart: not serving 3 s after the crash"; cat "$dir/log2"; fi
+  kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+  kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
+}
+restart_check
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -47,6 +47,12 @@ public enum DemoGenerator {
     /// The seed's satisfied share, in percent with one decimal.
     public static let seedSatisfiedPercent = 99.5
 
+    /// The demo's staff accounts alone (no dossiers generated): `serve` looks for them to refuse a database
+    /// whose accounts open with the public demo password.
+    public static func users() throws -> [DemoUser] {
+        try DemoWorld.load().users
+    }
+
     public static func make(seed: UInt64 = 2021) throws -> DemoDataset {
         let world = try DemoWorld.load()
         guard world.centerCode == centerCode else { throw DemoError("agencies.json: the center is not \(centerCode)") }

@@ -77,10 +77,22 @@ struct ServerOptions: ParsableArguments {
 
 /// Migrates the database, then serves until SIGINT or SIGTERM (graceful shutdown).
 enum WebServer {
-    static func run(_ database: Database, options: ServerOptions, logger: Logger) async throws {
+    /// - Parameter allowDemoAccounts: serve a database whose demo accounts still open with the public password
+    ///   (the demo itself, on loopback); otherwise such a database is refused.
+    static func run(_ database: Database, options: ServerOptions, logger: Logger, allowDemoAccounts: Bool) async throws {
         try await Migrator(database: database, logger: logger).checkNotNewer()
         let applied = try await Migrator(database: database, logger: logger).migrate()
         if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
+        if !allowDemoAccounts {
+            let open = try await DemoAccounts.openAccounts(in: database)
+            guard open.isEmpty else {
+                throw CommandFailure("""
+                    serve: \(database.location) holds \(open.count) demo account(s) that open with the public demo password \
+                    (\(open.prefix(3).joined(separator: ", "))\(open.count > 3 ? ", …" : "")); disable them or change their passwords \
+                    (motcua user disable / motcua user password), or pass --allow-demo-accounts for a showcase
+                    """)
+            }
+        }
         let app = buildApplication(AppConfiguration(host: options.host, port: options.port, database: database,
                                                     logger: logger, secureCookies: try options.secureCookies(),
                                                     trustedProxies: try options.trustedProxies(),
@@ -97,6 +109,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var server: ServerOptions
+    @Flag(name: .customLong("allow-demo-accounts"),
+          help: "Serve even though the database holds the demo's accounts, whose password is public (a showcase, never production).")
+    var allowDemoAccounts = false
 
     func run() async throws {
         MetricsBootstrap.bootstrap()
@@ -104,7 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
         try PortCheck.ensureFree(host: server.host, port: server.port)
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         do {
-            try await WebServer.run(database, options: server, logger: logger)
+            try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: allowDemoAccounts)
         } catch {
             await database.shutdown()
             throw error

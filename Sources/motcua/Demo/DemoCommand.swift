@@ -23,7 +23,13 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         MetricsBootstrap.bootstrap()
         let logger = LoggingSetup.logger("motcua.demo")
-        if !noServe { try PortCheck.ensureFree(host: server.host, port: server.port) }
+        if !noServe {
+            // The demo's accounts share a public password: it is served to this machine only.
+            guard DemoAccounts.isLoopback(server.host) else {
+                throw CommandFailure("demo: --host \(server.host) is not a loopback address; the demo's accounts have a public password, so it is served on 127.0.0.1 or ::1 only")
+            }
+            try PortCheck.ensureFree(host: server.host, port: server.port)
+        }
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()
@@ -41,13 +47,39 @@ struct DemoCommand: AsyncParsableCommand {
             }
             if !noServe {
                 print("open http://\(server.host):\(server.port)/ — demo users' password: \(DemoUser.demoPassword)")
-                try await WebServer.run(database, options: server, logger: logger)
+                try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: true)
             }
         } catch {
             await database.shutdown()
             throw error
         }
         await database.shutdown()
+    }
+}
+
+/// Accounts that open with the demo's public password: `serve` refuses a database holding any.
+enum DemoAccounts {
+    /// The demo's usernames whose account is active and still opens with `DemoUser.demoPassword`.
+    static func openAccounts(in database: Database) async throws -> [String] {
+        let users = UserStore(database: database)
+        let accounts = UserAccounts(database: database, hasher: PasswordHasher(cost: 8))
+        var open: [String] = []
+        for demoUser in try DemoGenerator.users() {
+            // Awaited apart from any condition (the release compiler's coroutine crash, see ifFound).
+            let stored = try await users.user(demoUser.username)
+            guard stored != nil else { continue }
+            let opened = try await accounts.authenticate(username: demoUser.username, password: DemoUser.demoPassword)
+            if opened != nil { open.append(demoUser.username) }
+        }
+        return open
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        if host.lowercased() == "localhost" { return true }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if bare == "::1" { return true }
+        let octets = bare.split(separator: ".")
+        return octets.count == 4 && octets.first == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 }
 
