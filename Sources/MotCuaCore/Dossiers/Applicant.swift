@@ -33,6 +33,26 @@ public struct Applicant: Sendable, Hashable, Codable {
         self.address = address?.isEmpty == true ? nil : address
     }
 
+    /// Shown in place of personal data to a reader who may not see it.
+    public static let hiddenMark = "(đã ẩn)"
+
+    /// The applicant as a reader without the right to personal data sees it (`Principal.mayReadPersonalData`):
+    /// the kind and the name; the identity number and the contacts given are replaced by `hiddenMark`.
+    public func redacted() -> Applicant {
+        Applicant(unchecked: kind, name: name, idNumber: Self.hiddenMark, phone: phone.map { _ in Self.hiddenMark },
+                  email: email.map { _ in Self.hiddenMark }, address: address.map { _ in Self.hiddenMark })
+    }
+
+    /// Values as they are, unchecked: only for `redacted()`.
+    private init(unchecked kind: Kind, name: String, idNumber: String, phone: String?, email: String?, address: String?) {
+        self.kind = kind
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+
     enum CodingKeys: String, CodingKey { case kind, name, idNumber = "id_number", phone, email, address }
 
     /// Written whole, unless the encoder's `userInfo[.hidesPersonalData]` is true: then only the kind and the

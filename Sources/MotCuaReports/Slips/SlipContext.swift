@@ -36,6 +36,9 @@ public struct SlipContext: Sendable {
     public let issuedAt: Date?
     /// The document number after "Số:" ("25/PXL-TTHCC"); Mẫu 04 defaults to the extension's apology letter.
     public let number: String?
+    /// The slip is for a reader who may not see the applicant's personal data (a manager): the identity
+    /// number and the contacts are printed as `Applicant.hiddenMark`.
+    public var hidesPersonalData = false
 
     public init(dossier: Dossier, procedure: Procedure, agencies: AgencyDirectory, issuingAgency: AgencyCode,
                 place: String, officer: SlipOfficer? = nil, issuedAt: Date? = nil, number: String? = nil) throws(SlipError) {
@@ -62,7 +65,7 @@ public struct SlipContext: Sendable {
     /// The applicant, or the error that says the dossier has none.
     func applicant() throws(SlipError) -> Applicant {
         guard let applicant = dossier.applicant else { throw .missingApplicant(dossier.code) }
-        return applicant
+        return hidesPersonalData ? applicant.redacted() : applicant
     }
 
     /// The name of an agency in force on the local date of `instant` (a 2021 slip shows 2021 names).

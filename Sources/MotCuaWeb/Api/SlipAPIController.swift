@@ -5,7 +5,8 @@ import MotCuaReports
 import MotCuaStore
 
 /// `GET /api/v1/dossiers/{code}/slips/{form}.html|.docx`: the statutory slips (Mẫu 01–05), printable,
-/// for whoever may see the dossier; the officer named on the slip is the signed-in user.
+/// for whoever may see the dossier; the officer named on the slip is the signed-in user. Readers who may not
+/// see personal data (managers, administrators) get the slip with the identity number and contacts hidden.
 struct SlipAPIController: Sendable {
     let database: Database
 
@@ -24,9 +25,11 @@ struct SlipAPIController: Sendable {
         guard parts.count == 2, let form = SlipForm(rawValue: parts[0]), ["html", "docx"].contains(parts[1]) else {
             throw Problem.notFound("Không có phiếu \"\(file)\": dùng 01–05 với đuôi .html hoặc .docx, ví dụ 01.html.")
         }
-        let slipContext = try await SlipLoader(database: database)
+        var slipContext = try await SlipLoader(database: database)
             .context(for: code, officer: SlipOfficer(name: principal.displayName))
         try principal.requireAccess(to: slipContext.dossier)
+        // The personal-data rule, as on the dossier page and in the API's dossiers: a manager gets the redacted slip.
+        slipContext.hidesPersonalData = !principal.mayReadPersonalData(of: slipContext.dossier)
         let document: SlipDocument
         do { document = try form.document(for: slipContext) } catch {
             throw Problem(.transitionRefused, status: .unprocessableContent, detail: error.vietnameseMessage)
