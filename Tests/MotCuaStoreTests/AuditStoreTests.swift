@@ -5,7 +5,7 @@ import MotCuaTestSupport
 import SQLKit
 import Testing
 
-@Suite("Audit trail: hash chain and append-only history on SQLite and PostgreSQL")
+@Suite("Audit trail: hash chain and append-only history on SQLite and PostgreSQL", .serialized)
 struct AuditStoreTests {
     static func event(_ number: Int, actor: String = "quantri", action: AuditAction = .userRoleChanged) -> AuditEvent {
         AuditEvent(at: Fixtures.instant("2021-07-12 09:00").addingTimeInterval(Double(number) * 60), actor: actor,

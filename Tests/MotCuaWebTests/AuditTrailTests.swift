@@ -9,7 +9,7 @@ import MotCuaTestSupport
 import Testing
 import WorkCalendar
 
-@Suite("Audit trail: rows written by the pages and the API, and /quan-tri/nhat-ky")
+@Suite("Audit trail: rows written by the pages and the API, and /quan-tri/nhat-ky", .serialized)
 struct AuditTrailTests {
     @Test("/quan-tri/nhat-ky refuses every role but the administrator", arguments: TestBackend.available)
     func refusals(backend: TestBackend) async throws {

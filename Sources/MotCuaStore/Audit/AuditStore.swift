@@ -79,14 +79,13 @@ public struct AuditVerification: Sendable, Hashable {
 ///
 /// Row n stores the SHA-256 of row n-1 (`previous_hash`) and its own hash over
 /// `AuditChain.canonicalBytes` (id, instant, actor, action, object, before, after, previous hash). Appends
-/// are serialised so that two app servers never fork the chain: on PostgreSQL under a transaction-scoped
-/// advisory lock, on SQLite by the write transaction itself (`BEGIN IMMEDIATE`); ids are primary keys, so
-/// a fork could not even be stored. The database refuses UPDATE and DELETE on the table (triggers).
+/// are serialised so that two app servers never fork the chain: on PostgreSQL the appending transaction
+/// locks the table in EXCLUSIVE mode (other appenders wait until it commits; readers and `verify` do not),
+/// on SQLite the write transaction itself does (`BEGIN IMMEDIATE`); ids are primary keys, so a fork could
+/// not even be stored. (A table lock rather than an advisory lock: it is scoped to the schema's table, so
+/// databases sharing a server — the tests' schemas — never wait for each other.) The database refuses UPDATE and DELETE on the table (triggers).
 public struct AuditStore: Sendable {
     public let database: Database
-
-    /// Arbitrary constant naming the audit chain's lock among PostgreSQL advisory locks.
-    static let advisoryLockKey = 0x6D63_6175_6469
 
     public init(database: Database) {
         self.database = database
@@ -103,7 +102,7 @@ public struct AuditStore: Sendable {
     @discardableResult
     public static func append(_ event: AuditEvent, on sql: any SQLDatabase) async throws -> AuditEntry {
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: advisoryLockKey))").run()
+            try await sql.raw("LOCK TABLE audit_events IN EXCLUSIVE MODE").run()
         }
         let last = try await sql.select().columns("id", "hash").from("audit_events")
             .orderBy("id", .descending).limit(1).first()
