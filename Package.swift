@@ -52,6 +52,9 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                // SHA-256 of the audit trail's hash chain, computed where the rows are written (Core stays
+                // Foundation-only: it defines what is hashed, `AuditChain.canonicalBytes`).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // WordprocessingML (.docx) and SpreadsheetML (.xlsx) writers from a typed model.

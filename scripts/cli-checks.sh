@@ -192,6 +192,25 @@ if "$motcua" demo --no-serve --database "$demo_db" >"$work/demo.log" 2>&1; then
     && ok "serve refuses a database with open demo accounts (exit $code)" || fail "serve with demo accounts: exit $code: $out"
   out=$("$motcua" demo --database "$demo_db" --host 0.0.0.0 --port "$port" 2>&1); code=$?
   [ $code -ne 0 ] && grep -q "not a loopback address" <<<"$out" && ok "demo refuses a non-loopback --host" || fail "demo --host 0.0.0.0: exit $code: $out"
+
+  # The audit trail: intact on the fresh demo; a row edited by hand (after dropping the trigger that refuses
+  # it, as a tamperer with the file would) is named by `audit verify`, which then exits non-zero.
+  out=$("$motcua" audit verify --database "$demo_db" 2>&1); code=$?
+  [ "$code" = 0 ] && grep -q '^audit trail intact: [1-9][0-9]* rows' <<<"$out" \
+    && ok "audit verify: the demo's trail is intact ($(head -1 <<<"$out"))" || fail "audit verify on the demo → $code: $out"
+  expect_output "audit list names the demo's accounts" "user.added" sh -c "'$motcua' audit list --action user.added --database '$demo_db' | cut -d, -f4 | sort -u"
+  if command -v sqlite3 >/dev/null; then
+    out=$(sqlite3 "$demo_db" "UPDATE audit_events SET after = '{\"role\":\"administrator\"}' WHERE id = 2;" 2>&1)
+    grep -q 'append-only' <<<"$out" && ok "audit: sqlite3 UPDATE refused by the trigger" || fail "audit: UPDATE not refused: $out"
+    out=$(sqlite3 "$demo_db" "DELETE FROM dossier_events WHERE rowid = 1;" 2>&1)
+    grep -q 'append-only' <<<"$out" && ok "audit: sqlite3 DELETE on dossier_events refused" || fail "audit: dossier_events DELETE not refused: $out"
+    sqlite3 "$demo_db" "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET after = '{\"role\":\"administrator\"}' WHERE id = 2;"
+    out=$("$motcua" audit verify --database "$demo_db" 2>&1); code=$?
+    [ "$code" != 0 ] && grep -q 'row 2:' <<<"$out" && ok "audit verify: the edited row is named, exit $code" \
+      || fail "audit verify after an edit → $code: $out"
+  else
+    fail "audit: the sqlite3 CLI is missing (apt-get install sqlite3)"
+  fi
 else
   fail "demo --no-serve: $(tail -3 "$work/demo.log")"
 fi

@@ -9,7 +9,7 @@ struct MotCuaCommand: AsyncParsableCommand {
         commandName: "motcua",
         abstract: "MotCua — phần mềm một cửa: serve, migrate and manage a public administration service center.",
         subcommands: [ServeCommand.self, MigrateCommand.self, CalendarCommand.self, ImportCommand.self,
-                      ReportCommand.self, IndicatorsCommand.self, UserCommand.self, DemoCommand.self,
+                      ReportCommand.self, IndicatorsCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
                       StatisticsBenchmarkCommand.self])
 
     static func main() async {

@@ -55,9 +55,11 @@ extension QuarterlyReports {
     }
 
     /// The report of the period after `changes`: an issued report as it was issued (changes are refused);
-    /// else the draft with the changes saved, and issued first when asked.
+    /// else the draft with the changes saved, and issued first when asked. Each saved change writes its audit
+    /// row, naming `actor` (the officer, or `AuditActor.commandLine` for `motcua report`).
     public func prepare(_ period: StatisticsPeriod, agency: AgencyCode? = nil,
-                        changes: QuarterlyReportChanges = QuarterlyReportChanges()) async throws -> QuarterlyReport {
+                        changes: QuarterlyReportChanges = QuarterlyReportChanges(),
+                        by actor: String = AuditActor.system) async throws -> QuarterlyReport {
         let existing = try await stored(period, agency: agency)
         if let existing, existing.status == .issued {
             if !changes.isEmpty {
@@ -66,10 +68,11 @@ extension QuarterlyReports {
             return try await report(period, agency: agency)
         }
         if changes.statisticsWindow != nil || !changes.overrides.isEmpty {
-            try await saveDraft(period, agency: agency, statisticsWindow: changes.statisticsWindow, overrides: changes.overrides)
+            try await saveDraft(period, agency: agency, statisticsWindow: changes.statisticsWindow, overrides: changes.overrides,
+                                by: actor)
         }
         if let issue = changes.issue {
-            return try await self.issue(period, agency: agency, number: issue.number, issuedOn: issue.issuedOn)
+            return try await self.issue(period, agency: agency, number: issue.number, issuedOn: issue.issuedOn, by: actor)
         }
         return try await report(period, agency: agency)
     }

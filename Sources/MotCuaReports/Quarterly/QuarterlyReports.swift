@@ -41,9 +41,11 @@ public struct QuarterlyReports: Sendable {
     }
 
     /// Saves the draft's statistics window and edited paragraphs (merged into those already saved; an empty
-    /// text removes the edit, giving the generated paragraph back).
+    /// text removes the edit, giving the generated paragraph back). The audit row (`report.edited`, the
+    /// edited paragraphs and window before and after) commits with the draft.
     public func saveDraft(_ period: StatisticsPeriod, agency: AgencyCode? = nil, statisticsWindow: StatisticsPeriod? = nil,
-                          overrides: [String: String] = [:]) async throws {
+                          overrides: [String: String] = [:], by actor: String = AuditActor.system,
+                          at instant: Date = Date()) async throws {
         let store = ReportStore(database: database)
         let agencyCode = agency?.rawValue ?? ""
         let existing = try await store.report(periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode)
@@ -53,16 +55,30 @@ public struct QuarterlyReports: Sendable {
         } else if let existing {
             window = try StatisticsPeriod(from: existing.statisticsFrom, to: existing.statisticsTo)
         }
+        var before: [String: String?] = [:], after: [String: String?] = [:]
+        if statisticsWindow != nil {
+            before["statistics_window"] = existing.map { "\($0.statisticsFrom)..\($0.statisticsTo)" }
+            after["statistics_window"] = "\(window.from)..\(window.to)"
+        }
+        for (id, text) in overrides {
+            before["paragraph." + id] = existing?.overrides[id]
+            after["paragraph." + id] = text.isEmpty ? nil : text
+        }
+        let audit = AuditEvent(at: instant, actor: actor, action: .reportEdited, objectKind: "report",
+                               objectID: Self.auditID(period, agency: agency),
+                               before: AuditEvent.values(before), after: AuditEvent.values(after))
         try await store.saveDraft(StoredReport(
             periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode,
             statisticsFrom: window.from, statisticsTo: window.to,
-            overrides: (existing?.overrides ?? [:]).merging(overrides) { $1 }.filter { !$0.value.isEmpty }))
+            overrides: (existing?.overrides ?? [:]).merging(overrides) { $1 }.filter { !$0.value.isEmpty }),
+            audit: audit)
     }
 
     /// Issues the report: builds it with its number and date and the draft's edits, and freezes it.
     @discardableResult
     public func issue(_ period: StatisticsPeriod, agency: AgencyCode? = nil, number: String, issuedOn: LocalDate,
-                      statisticsWindow: StatisticsPeriod? = nil) async throws -> QuarterlyReport {
+                      statisticsWindow: StatisticsPeriod? = nil, by actor: String = AuditActor.system,
+                      at instant: Date = Date()) async throws -> QuarterlyReport {
         let store = ReportStore(database: database)
         let agencyCode = agency?.rawValue ?? ""
         let existing = try await store.report(periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode)
@@ -81,8 +97,18 @@ public struct QuarterlyReports: Sendable {
         try await store.issue(StoredReport(
             periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode, statisticsFrom: window.from,
             statisticsTo: window.to, status: .issued, number: number, issuedOn: issuedOn, overrides: overrides,
-            content: try report.frozen()))
+            content: try report.frozen()),
+            audit: AuditEvent(at: instant, actor: actor, action: .reportIssued, objectKind: "report",
+                              objectID: Self.auditID(period, agency: agency),
+                              after: AuditEvent.values(["number": number, "issued_on": issuedOn.description,
+                                                        "statistics_window": "\(window.from)..\(window.to)",
+                                                        "edited_paragraphs": overrides.keys.sorted().joined(separator: ",")])))
         return report
+    }
+
+    /// The audit trail's name of a period's report: "2021-06-15..2021-09-14", then the agency code if any.
+    public static func auditID(_ period: StatisticsPeriod, agency: AgencyCode?) -> String {
+        "\(period.from)..\(period.to)" + (agency.map { " " + $0.rawValue } ?? "")
     }
 
     /// The agency and every agency below it (the scope `StatisticsReporter` gives an agency's figures).

@@ -12,8 +12,12 @@ public struct AgencyStore: Sendable {
     }
 
     /// Creates the agency or replaces what is stored about it (its names included).
-    public func save(_ agency: Agency, at instant: Date = Date()) async throws {
-        try await database.transaction { sql in try await Self.save(agency, at: instant, on: sql) }
+    /// `audit`, when given, is appended in the same transaction.
+    public func save(_ agency: Agency, at instant: Date = Date(), audit: AuditEvent? = nil) async throws {
+        try await database.transaction { sql in
+            try await Self.save(agency, at: instant, on: sql)
+            try await AuditStore.append(audit, on: sql)
+        }
     }
 
     static func save(_ agency: Agency, at instant: Date, on sql: any SQLDatabase) async throws {
@@ -73,5 +77,15 @@ public struct AgencyStore: Sendable {
 
     public func directory() async throws -> AgencyDirectory {
         try AgencyDirectory(try await all())
+    }
+}
+
+extension AgencyStore {
+    /// An agency as its audit rows show it: level, parent and every name with its validity.
+    public static func auditValues(_ agency: Agency?) -> String? {
+        guard let agency else { return nil }
+        let names = agency.names.map { "\($0.validFrom)..\($0.validUntil?.description ?? "") \($0.name) (\($0.shortName))" }
+        return AuditEvent.values(["level": agency.level.rawValue, "parent": agency.parentCode?.rawValue,
+                                  "names": names.joined(separator: "; ")])
     }
 }

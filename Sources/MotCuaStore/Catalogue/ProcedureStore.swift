@@ -12,8 +12,12 @@ public struct ProcedureStore: Sendable {
     }
 
     /// Stores a new version; refuses a version number that exists already.
-    public func add(_ procedure: Procedure) async throws {
-        try await database.transaction { sql in try await Self.add(procedure, on: sql) }
+    /// `audit`, when given, is appended in the same transaction.
+    public func add(_ procedure: Procedure, audit: AuditEvent? = nil) async throws {
+        try await database.transaction { sql in
+            try await Self.add(procedure, on: sql)
+            try await AuditStore.append(audit, on: sql)
+        }
     }
 
     static func add(_ procedure: Procedure, on sql: any SQLDatabase) async throws {

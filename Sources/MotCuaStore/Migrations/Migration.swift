@@ -3,7 +3,7 @@ import SQLKit
 /// One numbered, append-only schema change, written with SQLKit so the same code runs on SQLite and
 /// PostgreSQL. Once a migration has shipped it is never edited: a later migration changes it.
 public protocol Migration: Sendable {
-    /// Increasing along `Migrations.all`, starting at 1.
+    /// Increasing along `Migrations.all`, starting at 1 (gaps allowed).
     var version: Int { get }
     var name: String { get }
     func prepare(on database: any SQLDatabase) async throws
@@ -26,6 +26,7 @@ public enum Migrations {
         M0012_IndexReturnedAt(),
         M0013_ProjectPaymentChannel(),
         M0014_CreateAbuseCountersAndUniqueRatings(),
+        M0015_CreateAuditEvents(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -113,19 +113,35 @@ public struct ReportRecordStore: Sendable {
 
     /// Removes a document of the register; false when there was none with that id.
     @discardableResult
-    public func deleteDocument(id: String) async throws -> Bool {
-        let existing = try await database.sql.select().column("id").from("issued_documents").where("id", .equal, id).first()
-        guard existing != nil else { return false }
-        try await database.sql.delete(from: "issued_documents").where("id", .equal, id).run()
-        return true
+    /// `audit`, when given, is appended in the same transaction, with the removed row as its `before`.
+    public func deleteDocument(id: String, audit: AuditEvent? = nil) async throws -> Bool {
+        try await database.transaction { sql in
+            guard let existing = try await sql.select().column("*").from("issued_documents").where("id", .equal, id).first() else {
+                return false
+            }
+            try await sql.delete(from: "issued_documents").where("id", .equal, id).run()
+            if var audit {
+                audit.before = AuditEvent.values(existing.auditValues())
+                try await AuditStore.append(audit, on: sql)
+            }
+            return true
+        }
     }
 
     /// Removes a report entry; false when there was none with that id.
     @discardableResult
-    public func deleteEntry(id: String) async throws -> Bool {
-        let existing = try await database.sql.select().column("id").from("report_entries").where("id", .equal, id).first()
-        guard existing != nil else { return false }
-        try await database.sql.delete(from: "report_entries").where("id", .equal, id).run()
-        return true
+    /// `audit`, when given, is appended in the same transaction, with the removed row as its `before`.
+    public func deleteEntry(id: String, audit: AuditEvent? = nil) async throws -> Bool {
+        try await database.transaction { sql in
+            guard let existing = try await sql.select().column("*").from("report_entries").where("id", .equal, id).first() else {
+                return false
+            }
+            try await sql.delete(from: "report_entries").where("id", .equal, id).run()
+            if var audit {
+                audit.before = AuditEvent.values(existing.auditValues())
+                try await AuditStore.append(audit, on: sql)
+            }
+            return true
+        }
     }
 }

@@ -63,26 +63,27 @@ public struct ReportStore: Sendable {
     }
 
     /// Saves a draft. An issued report of the same period is never overwritten.
-    public func saveDraft(_ report: StoredReport) async throws {
+    public func saveDraft(_ report: StoredReport, audit: AuditEvent? = nil) async throws {
         var draft = report
         draft.status = .draft
         draft.number = nil
         draft.issuedOn = nil
         draft.content = nil
-        try await write(draft, replacingIssued: false)
+        try await write(draft, replacingIssued: false, audit: audit)
     }
 
     /// Freezes the report: its content is what every later rendering prints.
-    public func issue(_ report: StoredReport) async throws {
+    public func issue(_ report: StoredReport, audit: AuditEvent? = nil) async throws {
         guard report.content != nil, report.number != nil, report.issuedOn != nil else {
             throw ReportStoreError.incompleteIssue
         }
         var issued = report
         issued.status = .issued
-        try await write(issued, replacingIssued: false)
+        try await write(issued, replacingIssued: false, audit: audit)
     }
 
-    private func write(_ report: StoredReport, replacingIssued: Bool) async throws {
+    /// `audit`, when given, is appended in the same transaction.
+    private func write(_ report: StoredReport, replacingIssued: Bool, audit: AuditEvent?) async throws {
         let overrides = try JSONText.encode(report.overrides)
         try await database.transaction { sql in
             let existing = try await sql.select().column("status").from("reports")
@@ -110,6 +111,7 @@ public struct ReportStore: Sendable {
                         SQLBind(report.content.map { String(decoding: $0, as: UTF8.self) }),
                         SQLBind(Instant.seconds(Date())))
                 .run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 }

@@ -105,7 +105,7 @@ extension FeedbackStore {
     }
 
     /// Gives the feedback to an agency to answer; a reassignment before publication keeps any draft answer.
-    public func assign(_ reference: String, to agency: AgencyCode) async throws {
+    public func assign(_ reference: String, to agency: AgencyCode, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
             guard !record.published else { throw FeedbackStateError(reference: reference, state: record.state, action: "assign") }
@@ -113,11 +113,13 @@ extension FeedbackStore {
             guard known != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
             try await sql.update("feedback").set("agency_code", to: SQLBind(agency.rawValue))
                 .where("reference", .equal, reference).run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
     /// Records (or rewrites, until published) the agency's answer and who wrote it.
-    public func answer(_ reference: String, text: String, by username: String, at instant: Date) async throws {
+    public func answer(_ reference: String, text: String, by username: String, at instant: Date,
+                       audit: AuditEvent? = nil) async throws {
         let answer = try Self.checkedAnswer(text)
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
@@ -127,17 +129,19 @@ extension FeedbackStore {
             try await sql.update("feedback").set("answer", to: SQLBind(answer))
                 .set("answered_at", to: SQLBind(Instant.seconds(instant))).set("answered_by", to: SQLBind(username))
                 .where("reference", .equal, reference).run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
     /// Makes the answer public on the citizens' feedback page.
-    public func publish(_ reference: String) async throws {
+    public func publish(_ reference: String, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
             guard record.state == .answered else {
                 throw FeedbackStateError(reference: reference, state: record.state, action: "publish")
             }
             try await sql.update("feedback").set("published", to: SQLBind(1)).where("reference", .equal, reference).run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 

@@ -8,6 +8,22 @@ extension SQLRow {
         try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
     }
 
+    /// Every column as text (numbers written out), for an audit row's `before` value.
+    func auditValues() -> [String: String?] {
+        var values: [String: String?] = [:]
+        for column in allColumns {
+            if (try? decodeNil(column: column)) ?? true { continue }
+            if let text = try? decode(column: column, as: String.self) {
+                values[column] = text
+            } else if let number = try? decode(column: column, as: Int.self) {
+                values[column] = String(number)
+            } else if let number = try? decode(column: column, as: Double.self) {
+                values[column] = String(number)
+            }
+        }
+        return values
+    }
+
     /// A JSON text column decoded with MotCua's conventions.
     func json<T: Decodable>(_ column: String, as type: T.Type) throws -> T {
         try MotCuaJSON.decode(T.self, from: Data(decode(column: column, as: String.self).utf8))

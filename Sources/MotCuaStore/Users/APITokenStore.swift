@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import SQLKit
 
 /// A token for the JSON API (`Authorization: Bearer …`). Only its SHA-256 (hex) is stored; the token itself
@@ -28,7 +29,7 @@ public struct APITokenStore: Sendable {
         self.database = database
     }
 
-    public func create(_ token: APITokenRecord) async throws {
+    public func create(_ token: APITokenRecord, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let user = try await sql.select().column("username").from("users")
                 .where("username", .equal, token.username).first()
@@ -38,6 +39,7 @@ public struct APITokenStore: Sendable {
                 .values(SQLBind(token.tokenHash), SQLBind(token.username), SQLBind(token.name),
                         SQLBind(Instant.seconds(token.createdAt)), SQLBind(Instant.seconds(token.lastUsedAt)))
                 .run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 

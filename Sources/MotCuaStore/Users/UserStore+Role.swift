@@ -1,10 +1,11 @@
 import Foundation
+import MotCuaCore
 import SQLKit
 
 extension UserStore {
     /// Changes an account's role and the agencies it acts for in one transaction, so that an account is
     /// never left with a role but without the agencies that role needs.
-    public func setRole(_ username: String, role: String, agencyCodes: [String]) async throws {
+    public func setRole(_ username: String, role: String, agencyCodes: [String], audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let existing = try await sql.select().column("username").from("users").where("username", .equal, username).first()
             guard existing != nil else { throw StoreError.notFound(kind: "user", key: username) }
@@ -20,6 +21,7 @@ extension UserStore {
                 try await sql.insert(into: "user_agencies").columns("username", "agency_code")
                     .values(SQLBind(username), SQLBind(code)).run()
             }
+            try await AuditStore.append(audit, on: sql)
         }
     }
 }

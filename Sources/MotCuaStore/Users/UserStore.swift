@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import SQLKit
 
 /// A staff account as stored. The password is only ever a hash made by the web layer (bcrypt); the role
@@ -34,7 +35,8 @@ public struct UserStore: Sendable {
     }
 
     /// Adds an account; refuses a username that exists and agency codes the `agencies` table does not know.
-    public func add(_ user: UserRecord) async throws {
+    /// `audit`, when given, is appended in the same transaction.
+    public func add(_ user: UserRecord, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let existing = try await sql.select().column("username").from("users")
                 .where("username", .equal, user.username).first()
@@ -46,6 +48,7 @@ public struct UserStore: Sendable {
                         SQLBind(user.role), SQLBind(user.active ? 1 : 0), SQLBind(Instant.seconds(user.createdAt)))
                 .run()
             try await Self.insertAgencies(user.agencyCodes, of: user.username, on: sql)
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
@@ -80,20 +83,22 @@ public struct UserStore: Sendable {
     }
 
     /// Enables or disables an account. (Signing out its sessions is the caller's business.)
-    public func setActive(_ username: String, _ active: Bool) async throws {
+    public func setActive(_ username: String, _ active: Bool, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             try await Self.requireUser(username, on: sql)
             try await sql.update("users").set("active", to: SQLBind(active ? 1 : 0))
                 .where("username", .equal, username).run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
     /// Replaces the password hash.
-    public func setPasswordHash(_ username: String, _ passwordHash: String) async throws {
+    public func setPasswordHash(_ username: String, _ passwordHash: String, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             try await Self.requireUser(username, on: sql)
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash))
                 .where("username", .equal, username).run()
+            try await AuditStore.append(audit, on: sql)
         }
     }
 

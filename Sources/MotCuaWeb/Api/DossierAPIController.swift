@@ -9,6 +9,7 @@ import MotCuaStore
 struct DossierAPIController: Sendable {
     let dossiers: DossierStore
     let agencies: AgencyStore
+    let reads: PersonalDataReads
     let now: @Sendable () -> Date
 
     static let defaultPageSize = 50
@@ -59,6 +60,7 @@ struct DossierAPIController: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let dossier = try await accessibleDossier(context, principal)
+        try await reads.record(principal, read: dossier, via: "api", at: now())
         return try Self.dossierResponse(dossier, now: now(), for: principal)
     }
 
@@ -66,6 +68,7 @@ struct DossierAPIController: Sendable {
         let principal = try context.requirePrincipal()
         let dossier = try await accessibleDossier(context, principal)
         let history = try await dossiers.events(of: dossier.code)
+        try await reads.record(principal, read: dossier, via: "api-events", at: now())
         return try JSONResponse.make(ItemList(items: history.map(DossierEventResource.init)),
                                      hidingPersonalData: !principal.mayReadPersonalData(of: dossier))
     }

@@ -19,7 +19,8 @@ public struct JSONAPI: Sendable {
     public init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
         let agencies = AgencyStore(database: database)
         catalogue = CatalogueAPIController(procedures: ProcedureStore(database: database), agencies: agencies, now: now)
-        dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies, now: now)
+        dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies,
+                                        reads: PersonalDataReads(database: database), now: now)
         slips = SlipAPIController(database: database)
         serviceLog = ServiceLogAPIController(database: database, now: now)
     }

@@ -34,9 +34,12 @@ public struct UserAccounts: Sendable {
 
     /// Creates an account. Throws `UserAccountError` for bad input, `StoreError.duplicate` for a taken
     /// username and `StoreError.notFound(kind: "agency", …)` for an agency the database does not know.
+    ///
+    /// Every change below writes its audit row (naming `actor`) in the same transaction as the change.
     @discardableResult
     public func add(username rawUsername: String, displayName rawDisplayName: String, role rawRole: String,
-                    agencies rawAgencies: [String], password: String, at instant: Date = Date()) async throws -> UserRecord {
+                    agencies rawAgencies: [String], password: String, at instant: Date = Date(),
+                    by actor: String = AuditActor.system) async throws -> UserRecord {
         let username = Self.normalizedUsername(rawUsername)
         guard Self.isValidUsername(username) else { throw UserAccountError.invalidUsername(rawUsername) }
         guard let role = Principal.Role(rawValue: rawRole.trimmingCharacters(in: .whitespaces).lowercased()) else {
@@ -49,7 +52,9 @@ public struct UserAccounts: Sendable {
         let record = UserRecord(
             username: username, displayName: displayName, passwordHash: try await hasher.hash(password),
             role: role.rawValue, active: true, createdAt: instant, agencyCodes: agencies)
-        try await users.add(record)
+        try await users.add(record, audit: AuditEvent(
+            at: instant, actor: actor, action: .userAdded, objectKind: "user", objectID: username,
+            after: Self.auditValues(role: record.role, agencies: agencies, displayName: displayName)))
         return record
     }
 
@@ -59,36 +64,57 @@ public struct UserAccounts: Sendable {
 
     /// Disables an account and signs out its browser sessions. Its API tokens stop working too (the
     /// authentication refuses inactive users) but are kept, so enabling the account restores them.
-    public func disable(_ rawUsername: String) async throws {
+    public func disable(_ rawUsername: String, by actor: String = AuditActor.system) async throws {
         let username = Self.normalizedUsername(rawUsername)
-        try await users.setActive(username, false)
+        try await setActive(username, false, action: .userDisabled, by: actor)
         try await sessions.deleteAll(username: username)
     }
 
-    public func enable(_ rawUsername: String) async throws {
-        try await users.setActive(Self.normalizedUsername(rawUsername), true)
+    public func enable(_ rawUsername: String, by actor: String = AuditActor.system) async throws {
+        try await setActive(Self.normalizedUsername(rawUsername), true, action: .userEnabled, by: actor)
+    }
+
+    private func setActive(_ username: String, _ active: Bool, action: AuditAction, by actor: String) async throws {
+        let before = try await users.user(username).map { $0.active ? "1" : "0" }
+        try await users.setActive(username, active, audit: AuditEvent(
+            at: Date(), actor: actor, action: action, objectKind: "user", objectID: username,
+            before: AuditEvent.values(["active": before]), after: AuditEvent.values(["active": active ? "1" : "0"])))
+    }
+
+    /// An account's role, agencies (and name) as its audit rows show them.
+    static func auditValues(role: String, agencies: [String], displayName: String? = nil) -> String? {
+        AuditEvent.values(["role": role, "agencies": agencies.sorted().joined(separator: ","), "display_name": displayName])
     }
 
     /// Sets a new password and signs out every session of the account.
-    public func setPassword(_ rawUsername: String, to password: String) async throws {
+    public func setPassword(_ rawUsername: String, to password: String, by actor: String = AuditActor.system) async throws {
         let username = Self.normalizedUsername(rawUsername)
         try PasswordPolicy.check(password)
         guard try await users.user(username) != nil else { throw StoreError.notFound(kind: "user", key: username) }
-        try await users.setPasswordHash(username, try await hasher.hash(password))
+        // Never the password nor its hash: only that it was replaced.
+        try await users.setPasswordHash(username, try await hasher.hash(password), audit: AuditEvent(
+            at: Date(), actor: actor, action: .userPasswordSet, objectKind: "user", objectID: username,
+            after: AuditEvent.values(["password": "replaced", "sessions": "ended"])))
         try await sessions.deleteAll(username: username)
     }
 
     /// Makes a new API token for the account and returns it. This is the only time the token exists in
     /// clear: the database keeps its SHA-256.
-    public func issueToken(for rawUsername: String, name rawName: String, at instant: Date = Date()) async throws -> String {
+    public func issueToken(for rawUsername: String, name rawName: String, at instant: Date = Date(),
+                           by actor: String = AuditActor.system) async throws -> String {
         let username = Self.normalizedUsername(rawUsername)
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count), !name.contains(where: { $0.isNewline }) else {
             throw UserAccountError.invalidTokenName
         }
         let token = APIToken.prefix + SecretToken.random()
-        try await tokens.create(APITokenRecord(
-            tokenHash: SecretToken.hash(token), username: username, name: name, createdAt: instant))
+        let tokenHash = SecretToken.hash(token)
+        // The first 12 hex digits of the stored hash tell tokens apart without giving anything away.
+        try await tokens.create(APITokenRecord(tokenHash: tokenHash, username: username, name: name, createdAt: instant),
+                                audit: AuditEvent(at: instant, actor: actor, action: .tokenIssued, objectKind: "user",
+                                                  objectID: username,
+                                                  after: AuditEvent.values(["token_name": name,
+                                                                            "token_hash_prefix": String(tokenHash.prefix(12))])))
         return token
     }
 

@@ -203,7 +203,8 @@ struct CalendarSetDayCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "motcua.calendar")
         try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database in
-            try await CalendarDayStore(database: database).set(DayEntry(date: day, kind: dayKind, name: trimmed))
+            try await CalendarDayStore(database: database).set(DayEntry(date: day, kind: dayKind, name: trimmed),
+                                                               by: CommandActor.current)
         }
         print("\(day),\(dayKind.rawValue),\(CSVOutput.quote(trimmed))")
     }
@@ -221,7 +222,7 @@ struct CalendarUnsetDayCommand: AsyncParsableCommand {
         let day = try LocalDate(iso: date)
         let logger = Logger(label: "motcua.calendar")
         let removed = try await DatabaseOpener.withDatabase(databaseOptions, logger: logger) { database in
-            try await CalendarDayStore(database: database).unset(day)
+            try await CalendarDayStore(database: database).unset(day, by: CommandActor.current)
         }
         guard removed else { throw CommandFailure("calendar: no day set for \(day) in the database") }
         print("removed \(day)")

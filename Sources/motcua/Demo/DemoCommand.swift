@@ -90,7 +90,8 @@ enum DemoUsers {
         let accounts = UserAccounts(database: database, hasher: PasswordHasher(cost: 8))
         for user in users {
             try await accounts.add(username: user.username, displayName: user.displayName, role: user.role.rawValue,
-                                   agencies: user.agencyCodes.map(\.rawValue), password: DemoUser.demoPassword)
+                                   agencies: user.agencyCodes.map(\.rawValue), password: DemoUser.demoPassword,
+                                   by: "demo")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MotCuaCore
 import MotCuaStore
 
 /// `motcua import agencies|procedures|dossiers FILE`: data from an older system, CSV (UTF-8, RFC 4180).
@@ -33,6 +34,7 @@ struct ImportRunner {
             try await Migrator(database: database, logger: logger).migrate()
             let result = try await importer(database, data, progress.report)
             progress.finish()
+            try await AuditStore(database: database).append(Self.auditEvent(result, file: file, data: data))
             await database.shutdown()
             print(result)
         } catch let error as ImportError {
@@ -48,6 +50,19 @@ struct ImportRunner {
             await database.shutdown()
             throw error
         }
+    }
+}
+
+extension ImportRunner {
+    /// One audit row per imported file: which file (path and SHA-256 of its bytes) and the counts.
+    static func auditEvent(_ result: ImportResult, file: String, data: Data) -> AuditEvent {
+        AuditEvent(at: Date(), actor: CommandActor.current, action: .fileImported, objectKind: "import",
+                   objectID: result.kind,
+                   after: AuditEvent.values([
+                       "file": URL(fileURLWithPath: file).standardizedFileURL.path, "sha256": AuditStore.sha256(data),
+                       "rows": String(result.rows), "imported": String(result.imported),
+                       "already_present": String(result.alreadyPresent),
+                   ]))
     }
 }
 

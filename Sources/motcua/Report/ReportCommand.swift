@@ -132,7 +132,8 @@ struct ReportCommand: AsyncParsableCommand {
             changes.issue = .init(number: issue, issuedOn: try LocalDate(iso: issuedOn))
         }
         do {
-            let report = try await QuarterlyReports(database: database).prepare(period, agency: agency, changes: changes)
+            let report = try await QuarterlyReports(database: database).prepare(period, agency: agency, changes: changes,
+                                                                               by: CommandActor.current)
             if let issue {
                 FileHandle.standardError.write(Data("issued \(issue) for \(period.from)–\(period.to); it is now frozen\n".utf8))
             }

@@ -127,7 +127,7 @@ struct UserAddCommand: AsyncParsableCommand {
         }
         let user = try await UserAccountsRunner.run(databaseOptions) { accounts in
             try await accounts.add(username: username, displayName: name, role: role, agencies: agencies,
-                                   password: password)
+                                   password: password, by: CommandActor.current)
         }
         print(UserCSV.line(user))
     }
@@ -166,7 +166,7 @@ struct UserDisableCommand: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        try await UserAccountsRunner.run(databaseOptions) { accounts in try await accounts.disable(username) }
+        try await UserAccountsRunner.run(databaseOptions) { accounts in try await accounts.disable(username, by: CommandActor.current) }
         print("disabled \(UserAccounts.normalizedUsername(username))")
     }
 }
@@ -189,7 +189,7 @@ struct UserPasswordCommand: AsyncParsableCommand {
             throw UserCommandError.clean(error)
         }
         try await UserAccountsRunner.run(databaseOptions) { accounts in
-            try await accounts.setPassword(username, to: password)
+            try await accounts.setPassword(username, to: password, by: CommandActor.current)
         }
         print("password changed for \(UserAccounts.normalizedUsername(username))")
     }
@@ -207,7 +207,7 @@ struct UserTokenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let token = try await UserAccountsRunner.run(databaseOptions) { accounts in
-            try await accounts.issueToken(for: username, name: name)
+            try await accounts.issueToken(for: username, name: name, by: CommandActor.current)
         }
         print(token)
     }

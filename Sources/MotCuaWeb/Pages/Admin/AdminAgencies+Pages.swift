@@ -39,7 +39,7 @@ struct AdminAgenciesController: Sendable {
         let existing = try await agencies.all()
         do {
             let agency = try form.agency(known: Set(existing.map(\.code)))
-            try await agencies.save(agency, at: now())
+            try await agencies.save(agency, at: now(), audit: audit(.agencyAdded, principal, before: nil, after: agency))
         } catch let error as ValidationError {
             return try await page(principal, context, form: form, error: error.vietnameseMessage, status: .unprocessableContent)
         }
@@ -68,8 +68,9 @@ struct AdminAgenciesController: Sendable {
             }
             if last.validUntil.map({ $0 >= date }) ?? true { names[names.count - 1].validUntil = date.adding(days: -1) }
             names.append(AgencyName(validFrom: date, name: name, shortName: short))
-            try await agencies.save(try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
-                                               officeHours: agency.officeHours, successorCode: agency.successorCode), at: now())
+            let renamed = try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
+                                     officeHours: agency.officeHours, successorCode: agency.successorCode)
+            try await agencies.save(renamed, at: now(), audit: audit(.agencyRenamed, principal, before: agency, after: renamed))
         } catch let error as ValidationError {
             return try await page(principal, context, form: .init(validFrom: today.description), change: draft,
                                   error: error.vietnameseMessage, status: .unprocessableContent)
@@ -93,8 +94,9 @@ struct AdminAgenciesController: Sendable {
                                       vietnamese: "Ngày ngừng hoạt động phải sau ngày bắt đầu của tên hiện tại.")
             }
             names[names.count - 1].validUntil = date.adding(days: -1)
-            try await agencies.save(try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
-                                               officeHours: agency.officeHours, successorCode: agency.successorCode), at: now())
+            let stopped = try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
+                                     officeHours: agency.officeHours, successorCode: agency.successorCode)
+            try await agencies.save(stopped, at: now(), audit: audit(.agencyStopped, principal, before: agency, after: stopped))
         } catch let error as ValidationError {
             return try await page(principal, context, form: .init(validFrom: today.description), change: draft,
                                   error: error.vietnameseMessage, status: .unprocessableContent)
@@ -105,6 +107,12 @@ struct AdminAgenciesController: Sendable {
     }
 
     private var today: LocalDate { VietnamTime.localDate(of: now()) }
+
+    /// The audit row written with an agency's change.
+    private func audit(_ action: AuditAction, _ principal: Principal, before: Agency?, after: Agency) -> AuditEvent {
+        AuditEvent(at: now(), actor: principal.username, action: action, objectKind: "agency", objectID: after.code.rawValue,
+                   before: AgencyStore.auditValues(before), after: AgencyStore.auditValues(after))
+    }
 
     static func saved() -> Response { Response(status: .seeOther, headers: [.location: path + "?da-luu=1"]) }
 

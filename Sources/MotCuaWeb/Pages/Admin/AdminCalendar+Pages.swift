@@ -46,7 +46,7 @@ struct AdminCalendarController: Sendable {
             return try await page(principal, context, year: year ?? VietnamTime.localDate(of: now()).year, form: form,
                                   error: error.vietnameseMessage, status: .unprocessableContent)
         }
-        try await days.set(entry, at: now())
+        try await days.set(entry, at: now(), by: principal.username)
         context.logger.notice("audit: calendar day set", metadata: ["actor": "\(principal.username)", "day": "\(entry)"])
         return Response(status: .seeOther, headers: [.location: Self.yearPath(entry.date.year) + "&da-luu=1"])
     }
@@ -59,7 +59,7 @@ struct AdminCalendarController: Sendable {
             return try await page(principal, context, year: VietnamTime.localDate(of: now()).year, form: .init(),
                                   error: "Ngày cần bỏ điều chỉnh không hợp lệ.", status: .unprocessableContent)
         }
-        try await days.unset(date)
+        try await days.unset(date, at: now(), by: principal.username)
         context.logger.notice("audit: calendar day unset", metadata: ["actor": "\(principal.username)", "date": "\(date)"])
         return Response(status: .seeOther, headers: [.location: Self.yearPath(date.year) + "&da-luu=1"])
     }

@@ -48,7 +48,9 @@ struct AdminProceduresController: Sendable {
         let form = ProcedureVersionForm(fields)
         do {
             let next = try form.version(after: current, latest: versions.last ?? current, today: VietnamTime.localDate(of: now()))
-            try await procedures.add(next)
+            try await procedures.add(next, audit: AuditEvent(
+                at: now(), actor: principal.username, action: .procedureVersionAdded, objectKind: "procedure",
+                objectID: next.code.rawValue, before: Self.auditValues(versions.last ?? current), after: Self.auditValues(next)))
             context.logger.notice("audit: procedure version added", metadata: [
                 "actor": "\(principal.username)", "procedure": "\(next.reference)", "valid_from": "\(form.validFrom)"])
         } catch let error as ValidationError {
@@ -59,6 +61,11 @@ struct AdminProceduresController: Sendable {
                         error: "Phiên bản này vừa được người khác tạo; vui lòng tải lại trang.", status: .conflict)
         }
         return Response(status: .seeOther, headers: [.location: Self.procedurePath(current.code.rawValue) + "?da-luu=1"])
+    }
+
+    /// A procedure version as its audit rows show it: the whole stored definition (JSON, sorted keys).
+    static func auditValues(_ procedure: Procedure) -> String? {
+        (try? MotCuaJSON.encode(procedure)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The version in force (or, for a procedure not yet in force, its latest) and every version.

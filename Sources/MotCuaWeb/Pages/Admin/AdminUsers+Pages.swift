@@ -42,7 +42,7 @@ struct AdminUsersController: Sendable {
         do {
             guard password == fields["nhap_lai_mat_khau"] ?? "" else { throw UserAccountError.passwordsDiffer }
             try await accounts.add(username: form.username, displayName: form.displayName, role: form.role,
-                                   agencies: form.agencies, password: password, at: now())
+                                   agencies: form.agencies, password: password, at: now(), by: principal.username)
         } catch {
             guard let message = Self.message(for: error) else { throw error }
             return try await listPage(principal, context, form: form, error: message, status: .unprocessableContent)
@@ -69,7 +69,7 @@ struct AdminUsersController: Sendable {
                                       error: "Không thể tự bỏ vai trò quản trị của chính mình.", status: .unprocessableContent)
         }
         do {
-            try await accounts.changeRole(user.username, role: role, agencies: agencies)
+            try await accounts.changeRole(user.username, role: role, agencies: agencies, by: principal.username)
         } catch {
             guard let message = Self.message(for: error) else { throw error }
             return try await userPage(principal, context, user: user, role: (role, agencies), error: message,
@@ -86,7 +86,7 @@ struct AdminUsersController: Sendable {
             return try await userPage(principal, context, user: user, error: "Không thể tự khóa tài khoản của chính mình.",
                                       status: .unprocessableContent)
         }
-        try await accounts.disable(user.username)
+        try await accounts.disable(user.username, by: principal.username)
         Self.audit(context, principal, "user disabled", user.username)
         return Self.redirect(Self.userPath(user.username) + "?da-luu=khoa")
     }
@@ -94,7 +94,7 @@ struct AdminUsersController: Sendable {
     @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireRole(request, .administrator)
         let user = try await requireUser(context)
-        try await accounts.enable(user.username)
+        try await accounts.enable(user.username, by: principal.username)
         Self.audit(context, principal, "user enabled", user.username)
         return Self.redirect(Self.userPath(user.username) + "?da-luu=mo-khoa")
     }
@@ -107,7 +107,7 @@ struct AdminUsersController: Sendable {
         let password = fields["mat_khau_moi"] ?? ""
         do {
             guard password == fields["nhap_lai_mat_khau_moi"] ?? "" else { throw UserAccountError.passwordsDiffer }
-            try await accounts.setPassword(user.username, to: password)
+            try await accounts.setPassword(user.username, to: password, by: principal.username)
         } catch let error as UserAccountError {
             return try await userPage(principal, context, user: user, error: error.vietnameseMessage, status: .unprocessableContent)
         }
@@ -136,7 +136,7 @@ struct AdminUsersController: Sendable {
         }
     }
 
-    /// Who changed which account: the users table keeps no history, the log does.
+    /// Who changed which account, in the log too (the audit row was written with the change).
     static func audit(_ context: AppRequestContext, _ principal: Principal, _ action: String, _ username: String,
                       detail: String? = nil) {
         var metadata: Logger.Metadata = ["actor": "\(principal.username)", "user": "\(username)"]

@@ -3,7 +3,7 @@ import Hummingbird
 import MotCuaStore
 import Plot
 
-/// `/quan-tri`: the administrator's pages — users and roles, the working calendar. Every route, GET and
+/// `/quan-tri`: the administrator's pages — users and roles, the working calendar, the audit trail. Every route, GET and
 /// POST, refuses other roles with 403 (each handler asks `requireRole(.administrator)` itself, so no route
 /// depends on being registered inside a guarded group).
 struct AdministrationController: Sendable {
@@ -12,12 +12,14 @@ struct AdministrationController: Sendable {
     let calendar: AdminCalendarController
     let procedures: AdminProceduresController
     let agencies: AdminAgenciesController
+    let auditTrail: AdminAuditTrailController
 
     init(database: Database, accounts: UserAccounts, now: @escaping @Sendable () -> Date) {
         users = AdminUsersController(accounts: accounts, agencies: AgencyStore(database: database), now: now)
         calendar = AdminCalendarController(days: CalendarDayStore(database: database), now: now)
         procedures = AdminProceduresController(procedures: ProcedureStore(database: database), now: now)
         agencies = AdminAgenciesController(agencies: AgencyStore(database: database), now: now)
+        auditTrail = AdminAuditTrailController(audits: AuditStore(database: database))
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -30,6 +32,7 @@ struct AdministrationController: Sendable {
         calendar.addRoutes(to: router)
         procedures.addRoutes(to: router)
         agencies.addRoutes(to: router)
+        auditTrail.addRoutes(to: router)
     }
 }
 
@@ -47,7 +50,9 @@ struct AdministrationIndexView {
                 .li(.a(.id("quan-tri-thu-tuc"), .href(AdminProceduresController.path), .text("Thủ tục hành chính")),
                     .span(.class("muted"), .text(" — tra cứu, xem, tạo phiên bản mới có hiệu lực từ một ngày."))),
                 .li(.a(.id("quan-tri-co-quan"), .href(AdminAgenciesController.path), .text("Cơ quan, đơn vị")),
-                    .span(.class("muted"), .text(" — thêm, đổi tên từ một ngày, ngừng hoạt động."))))
+                    .span(.class("muted"), .text(" — thêm, đổi tên từ một ngày, ngừng hoạt động."))),
+                .li(.a(.id("quan-tri-nhat-ky"), .href(AdminAuditTrailController.path), .text("Nhật ký thao tác")),
+                    .span(.class("muted"), .text(" — ai đã làm gì, lúc nào: thay đổi quản trị, báo cáo, nhập dữ liệu, xem thông tin cá nhân trong hồ sơ."))))
         )
     }
 }

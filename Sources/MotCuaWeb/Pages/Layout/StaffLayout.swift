@@ -12,6 +12,8 @@ enum StaffPaths {
     static let guidance = "/huong-dan"
     static let feedback = "/xu-ly-phan-anh"
     static let administration = "/quan-tri"
+    /// `/quan-tri/nhat-ky`: the audit trail (administrators).
+    static let auditTrail = administration + "/nhat-ky"
 
     static func dossier(_ code: String) -> String { dossiers + "/" + code }
 

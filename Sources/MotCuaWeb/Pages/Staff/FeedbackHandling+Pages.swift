@@ -57,8 +57,9 @@ struct FeedbackHandlingController: Sendable {
               try await agencyDirectory().active.contains(where: { $0.code == agency }) else {
             return try await page(record, principal, context, error: "Vui lòng chọn cơ quan xử lý.", status: .unprocessableContent)
         }
-        return try await perform(record, principal, context, audit: "feedback assigned to \(agency)") {
-            try await store.assign(record.reference, to: agency)
+        return try await perform(record, principal, context, .feedbackAssigned,
+                                 before: ["agency": record.agencyCode?.rawValue], after: ["agency": agency.rawValue]) { audit in
+            try await store.assign(record.reference, to: agency, audit: audit)
         }
     }
 
@@ -74,15 +75,19 @@ struct FeedbackHandlingController: Sendable {
             return try await page(record, principal, context, error: error.vietnameseMessage, draft: text,
                                   status: .unprocessableContent)
         }
-        return try await perform(record, principal, context, audit: "feedback answered") {
-            try await store.answer(record.reference, text: text, by: principal.username, at: now())
+        return try await perform(record, principal, context, .feedbackAnswered,
+                                 before: ["answer": record.answer], after: ["answer": try? FeedbackStore.checkedAnswer(text)]) { audit in
+            try await store.answer(record.reference, text: text, by: principal.username, at: now(), audit: audit)
         }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requireRole(request, .manager, .administrator, .leader)
         let record = try await visibleFeedback(request, context: context, principal: principal)
-        return try await perform(record, principal, context, audit: "feedback published") { try await store.publish(record.reference) }
+        return try await perform(record, principal, context, .feedbackPublished,
+                                 before: ["published": "0"], after: ["published": "1"]) { audit in
+            try await store.publish(record.reference, audit: audit)
+        }
     }
 
     // MARK: - Helpers
@@ -104,15 +109,19 @@ struct FeedbackHandlingController: Sendable {
     }
 
     /// Runs a handling step, then 303 back to the feedback; a step in the wrong state answers 409 on the page.
-    /// The log line says who did what to which feedback: the table keeps only who answered.
-    private func perform(_ record: FeedbackRecord, _ principal: Principal, _ context: AppRequestContext, audit: String,
-                         _ step: () async throws -> Void) async throws -> Response {
+    /// The step's audit row (who did what to which feedback, before and after) commits with it: the table
+    /// itself keeps only who answered.
+    private func perform(_ record: FeedbackRecord, _ principal: Principal, _ context: AppRequestContext, _ action: AuditAction,
+                         before: [String: String?], after: [String: String?],
+                         _ step: (AuditEvent) async throws -> Void) async throws -> Response {
+        let audit = AuditEvent(at: now(), actor: principal.username, action: action, objectKind: "feedback",
+                               objectID: record.reference, before: AuditEvent.values(before), after: AuditEvent.values(after))
         do {
-            try await step()
+            try await step(audit)
         } catch let error as FeedbackStateError {
             return try await page(record, principal, context, error: error.vietnameseMessage, status: .conflict)
         }
-        context.logger.notice("audit: \(audit)", metadata: ["actor": "\(principal.username)", "feedback": "\(record.reference)"])
+        context.logger.notice("audit: \(action)", metadata: ["actor": "\(principal.username)", "feedback": "\(record.reference)"])
         return Response(status: .seeOther, headers: [.location: Self.detailPath(record.reference)])
     }
 

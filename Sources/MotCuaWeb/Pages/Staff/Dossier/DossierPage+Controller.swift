@@ -14,11 +14,13 @@ struct DossierPageController: Sendable {
 
     let dossiers: DossierStore
     let query: DossierPageQuery
+    let reads: PersonalDataReads
     let now: @Sendable () -> Date
 
     init(database: Database, now: @escaping @Sendable () -> Date) {
         dossiers = DossierStore(database: database)
         query = DossierPageQuery(database: database)
+        reads = PersonalDataReads(database: database)
         self.now = now
     }
 
@@ -39,6 +41,7 @@ struct DossierPageController: Sendable {
         case .refused(let response): return response
         }
         var model = try await query.model(of: dossier, frame: StaffFrame(principal, context), now: now())
+        try await reads.record(principal, read: dossier, via: "page", at: now())
         if let slug = request.uri.queryParameters.get(Self.noticeParameter), let action = DossierPageAction(rawValue: slug) {
             model.message = .done(action.doneMessage)
         }

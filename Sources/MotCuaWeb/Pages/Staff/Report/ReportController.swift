@@ -156,7 +156,7 @@ struct ReportController: Sendable {
             return try await refuse("Đoạn văn dài quá \(Self.paragraphLimit) ký tự: vui lòng rút gọn.")
         }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(overrides: [id: text]))
+            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(overrides: [id: text]), by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
@@ -184,7 +184,8 @@ struct ReportController: Sendable {
             return try await refuse("Ngày ban hành không thể trước ngày đầu kỳ báo cáo (\(period.from.vietnameseNumeric)).")
         }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(issue: .init(number: number, issuedOn: date)))
+            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(issue: .init(number: number, issuedOn: date)),
+                                        by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
@@ -211,7 +212,7 @@ struct ReportController: Sendable {
         }
         guard from.days(to: to) <= 366 else { return try await refuse("Khoảng số liệu dài tối đa một năm.") }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(statisticsWindow: window))
+            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(statisticsWindow: window), by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }

@@ -126,19 +126,27 @@ struct ReportRecordsController: Sendable {
     }
 
     @Sendable func deleteDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await delete(request, context, anchor: "#van-ban") { try await records.deleteDocument(id: $0) }
+        try await delete(request, context, anchor: "#van-ban", kind: "issued_document") {
+            try await records.deleteDocument(id: $0, audit: $1)
+        }
     }
 
     @Sendable func deleteEntry(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await delete(request, context, anchor: "#muc-ghi-nhan") { try await records.deleteEntry(id: $0) }
+        try await delete(request, context, anchor: "#muc-ghi-nhan", kind: "report_entry") {
+            try await records.deleteEntry(id: $0, audit: $1)
+        }
     }
 
-    private func delete(_ request: Request, _ context: AppRequestContext, anchor: String,
-                        _ remove: (String) async throws -> Bool) async throws -> Response {
-        _ = try frame(request, context)
+    /// Removes a record; its audit row (`report_record.deleted`, the removed row as `before`) commits with it.
+    private func delete(_ request: Request, _ context: AppRequestContext, anchor: String, kind: String,
+                        _ remove: (String, AuditEvent) async throws -> Bool) async throws -> Response {
+        let frame = try frame(request, context)
         var request = request
         let form = try await FormFields.read(from: &request, limit: Self.formLimit)
-        guard try await remove(form["id"] ?? "") else {
+        let id = form["id"] ?? ""
+        let audit = AuditEvent(at: now(), actor: frame.principal.username, action: .reportRecordDeleted, objectKind: kind,
+                               objectID: id)
+        guard try await remove(id, audit) else {
             return SimplePage.response(status: .notFound, title: "Không tìm thấy", message: "Mục cần xoá không còn tồn tại.")
         }
         return Self.redirect(Self.input(form), anchor: anchor)
