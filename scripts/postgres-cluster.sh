@@ -35,7 +35,7 @@ start() {
   as_cluster_owner "$bin/initdb" -D "$dir/data" -A trust -U motcua -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_cluster_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=600" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   as_cluster_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U motcua motcua_test
   echo "export MOTCUA_PG_CLUSTER_DIR=$dir"

@@ -15,8 +15,11 @@ import Testing
 @Suite("The public face under attack")
 struct PublicAttackTests {
     static let investment = Fixtures.investmentCode.rawValue
-    /// What one refused request may take, end to end on loopback (an upper bound of its server CPU).
-    static let budget = Duration.milliseconds(100)
+    /// What one refused request may take end to end on loopback, while the rest of the suite runs in parallel
+    /// on two cores: far above what a linear refusal needs, far below the seconds the quadratic parser took
+    /// (2.3 s and 244 s). The 100 ms of server CPU is measured on the server process alone, in
+    /// scripts/attack_check.py (run by scripts/cli-checks.sh).
+    static let budget = Duration.seconds(1)
 
     /// A multipart body of about `size` bytes made of near-misses of the delimiter: the worst case for a
     /// naive search, which compares almost the whole boundary at every position.
@@ -101,17 +104,24 @@ struct PublicAttackTests {
                     }
                     #expect(tokenInBody.status == .forbidden)
                     #expect(t4 < Self.budget, "token in the body: \(t4)")
-                    // A declared body over the path's limit: 413 before reading, the connection closed.
-                    let (tooLarge, t5) = try await Self.timed {
-                        try await client.execute(uri: "/tra-cuu", method: .post,
-                                                 headers: cookies.headers(adding: AuthFixture.formHeaders),
-                                                 body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 200 * 1024))
-                    }
-                    #expect(tooLarge.status == .contentTooLarge && tooLarge.headers[.connection] == "close")
-                    #expect(t5 < Self.budget, "over the limit: \(t5)")
                 }
             }
             #expect(try await DeskFixture.count("dossiers", database) == 0)
+        }
+    }
+
+    @Test("a declared body over the path's limit: 413 on the headers, with a message and the connection closed")
+    func declaredTooLarge() async throws {
+        try await withTestDatabase(.sqlite) { database in
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                var visitor = Browser()
+                _ = try await DeskFixture.get(client, "/tra-cuu", &visitor)
+                let response = try await client.execute(uri: "/tra-cuu", method: .post,
+                                                        headers: visitor.jar.headers(adding: AuthFixture.formHeaders),
+                                                        body: ByteBuffer(repeating: UInt8(ascii: "a"), count: 200 * 1024))
+                #expect(response.status == .contentTooLarge && response.headers[.connection] == "close")
+                #expect(response.text.contains("Dữ liệu gửi lên quá lớn (tối đa 16 KB)"))
+            }
         }
     }
 
