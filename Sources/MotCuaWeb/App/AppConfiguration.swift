@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MotCuaCore
 import MotCuaStore
@@ -20,11 +21,15 @@ public struct AppConfiguration: Sendable {
     public var publicLimits: PublicLimits
     /// A connection with nothing to read or write for this long is closed (slow or stalled clients).
     public var idleTimeoutSeconds: Int
+    /// The clock of every page and limit (tests fix it).
+    public var now: @Sendable () -> Date
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: Database,
                 logger: Logger = Logger(label: "motcua"), secureCookies: Bool = false,
                 passwordHashCost: UInt8 = 12, sessionPolicy: SessionPolicy = SessionPolicy(),
-                trustedProxies: [IPNetwork] = [], publicLimits: PublicLimits = PublicLimits(), idleTimeoutSeconds: Int = 30) {
+                trustedProxies: [IPNetwork] = [], publicLimits: PublicLimits = PublicLimits(), idleTimeoutSeconds: Int = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
         self.trustedProxies = trustedProxies
         self.publicLimits = publicLimits
         self.idleTimeoutSeconds = idleTimeoutSeconds

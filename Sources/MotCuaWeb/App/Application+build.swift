@@ -39,24 +39,24 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
     StatusLookupController(dossiers: DossierStore(database: configuration.database),
-                           limiter: limiter, now: { Date() }).addRoutes(to: router)
+                           limiter: limiter, now: configuration.now).addRoutes(to: router)
     RatingTabletController(log: ServiceLogStore(database: configuration.database),
                            dossiers: DossierStore(database: configuration.database),
                            procedures: ProcedureStore(database: configuration.database),
-                           now: { Date() }).addRoutes(to: router)
-    FeedbackController(store: FeedbackStore(database: configuration.database), limiter: limiter, now: { Date() }).addRoutes(to: router)
+                           now: configuration.now).addRoutes(to: router)
+    FeedbackController(store: FeedbackStore(database: configuration.database), limiter: limiter, now: configuration.now).addRoutes(to: router)
     WorkQueueController(dossiers: DossierStore(database: configuration.database),
-                        calendar: CalendarDayStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
-    DashboardController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    ReportController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    ReportRecordsController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    ReceptionController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    GuidanceController(database: configuration.database, now: { Date() }).addRoutes(to: router)
-    OnlineSubmissionController(database: configuration.database, limiter: limiter, now: { Date() }).addRoutes(to: router)
+                        calendar: CalendarDayStore(database: configuration.database), now: configuration.now).addRoutes(to: router)
+    DashboardController(database: configuration.database, now: configuration.now).addRoutes(to: router)
+    ReportController(database: configuration.database, now: configuration.now).addRoutes(to: router)
+    ReportRecordsController(database: configuration.database, now: configuration.now).addRoutes(to: router)
+    ReceptionController(database: configuration.database, now: configuration.now).addRoutes(to: router)
+    GuidanceController(database: configuration.database, now: configuration.now).addRoutes(to: router)
+    OnlineSubmissionController(database: configuration.database, limiter: limiter, now: configuration.now).addRoutes(to: router)
     AttachmentController(database: configuration.database).addRoutes(to: router)
-    FeedbackHandlingController(store: FeedbackStore(database: configuration.database), agencies: AgencyStore(database: configuration.database), now: { Date() }).addRoutes(to: router)
-    AdministrationController(database: configuration.database, accounts: auth.accounts, now: { Date() }).addRoutes(to: router)
-    DossierPageController(database: configuration.database, now: { Date() }).addRoutes(to: router)
+    FeedbackHandlingController(store: FeedbackStore(database: configuration.database), agencies: AgencyStore(database: configuration.database), now: configuration.now).addRoutes(to: router)
+    AdministrationController(database: configuration.database, accounts: auth.accounts, now: configuration.now).addRoutes(to: router)
+    DossierPageController(database: configuration.database, now: configuration.now).addRoutes(to: router)
     LoginController(auth: auth).addRoutes(to: router)
     MeController().addRoutes(to: router)
     // Hummingbird applies router middleware only to routes added after it: the authentication
