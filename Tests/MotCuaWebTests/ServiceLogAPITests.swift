@@ -58,6 +58,19 @@ struct ServiceLogAPITests {
                 #expect((stats["received"] as? [String: Any])?["total"] as? Int == 1)
                 #expect((stats["guidance"] as? [String: Any])?["total"] as? Int == 3)
                 #expect((stats["satisfaction"] as? [String: Any])?["satisfied_percent"] as? Double == 100)
+                // Scoped like the dashboard: an officer of another agency sees that agency's figures only.
+                let outsiderStats = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3", user: TestUsers.environmentReception)
+                #expect(outsiderStats.status == .ok)
+                #expect((outsiderStats["received"] as? [String: Any])?["total"] as? Int == 0)
+                #expect((outsiderStats["guidance"] as? [String: Any])?["total"] as? Int == 0)
+                let foreignAgency = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3&agency=\(Fixtures.planning)",
+                                                          user: TestUsers.environmentReception)
+                #expect(foreignAgency.status == .forbidden)
+                let outsiderGuidance = try await client.call(.get, "/api/v1/guidance?from=2021-07-12&to=2021-07-12",
+                                                             user: TestUsers.environmentReception)
+                #expect(outsiderGuidance.int("total") == 0)
+                let ownerStats = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3", user: TestUsers.planningSpecialist)
+                #expect((ownerStats["received"] as? [String: Any])?["total"] as? Int == 1)
                 let badQuarter = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q9", user: TestUsers.manager)
                 #expect(badQuarter.status == .badRequest)
                 let anonymous = try await client.call(.get, "/api/v1/statistics?quarter=2021-Q3")

@@ -24,6 +24,11 @@ public struct AgencyDirectory: Sendable, Hashable {
         agencies[code]?.officeHours ?? .standard
     }
 
+    /// `agency` and every agency below it, at any depth, sorted: what "the figures of an agency" cover.
+    public func subtree(of agency: AgencyCode) -> [AgencyCode] {
+        agencies.keys.filter { code in chain(from: code).contains { $0.code == agency } }.sorted()
+    }
+
     /// The agency, then its parent, grandparent … (stops at an unknown code or a cycle).
     public func chain(from code: AgencyCode) -> [Agency] {
         var result: [Agency] = []

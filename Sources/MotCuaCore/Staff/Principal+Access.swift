@@ -13,17 +13,12 @@ extension Principal {
     /// officers of an agency that works on the dossier — not to the center's managers and administrators,
     /// who oversee figures (Decree 13/2023/NĐ-CP: personal data only to those who need it).
     public func mayReadPersonalData(of dossier: Dossier) -> Bool {
-        switch role {
-        case .manager, .administrator: false
-        case .reception, .specialist, .leader: mayAccess(dossier)
-        }
+        !role.actsForEveryAgency && mayAccess(dossier)
     }
 
-    /// The agencies a list is restricted to; nil for roles that see every agency.
+    /// The agencies a list, a dashboard or a statistic is restricted to (dossiers by their owning agency,
+    /// guidance by its agency); nil for roles that see every agency.
     public var listRestriction: Set<AgencyCode>? {
-        switch role {
-        case .manager, .administrator: nil
-        case .reception, .specialist, .leader: agencies
-        }
+        role.actsForEveryAgency ? nil : agencies
     }
 }

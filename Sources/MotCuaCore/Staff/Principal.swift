@@ -9,6 +9,15 @@ public struct Principal: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         case reception, specialist, leader, manager, administrator
 
+        /// Managers and administrators oversee every agency (and act on no dossier); the other roles act for
+        /// the agencies they are given. The one place this is said.
+        public var actsForEveryAgency: Bool {
+            switch self {
+            case .manager, .administrator: true
+            case .reception, .specialist, .leader: false
+            }
+        }
+
         public var vietnameseLabel: String {
             switch self {
             case .reception: "Cán bộ tiếp nhận"
@@ -35,9 +44,6 @@ public struct Principal: Sendable, Hashable {
 
     /// Whether this user may see or act on things of `agency`.
     public func covers(_ agency: AgencyCode) -> Bool {
-        switch role {
-        case .manager, .administrator: true
-        case .reception, .specialist, .leader: agencies.contains(agency)
-        }
+        role.actsForEveryAgency || agencies.contains(agency)
     }
 }

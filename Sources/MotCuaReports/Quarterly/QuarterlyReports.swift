@@ -114,6 +114,6 @@ public struct QuarterlyReports: Sendable {
     /// The agency and every agency below it (the scope `StatisticsReporter` gives an agency's figures).
     static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {
         let directory = try await AgencyStore(database: database).directory()
-        return directory.agencies.keys.filter { directory.chain(from: $0).contains { $0.code == agency } }.sorted()
+        return directory.subtree(of: agency)
     }
 }

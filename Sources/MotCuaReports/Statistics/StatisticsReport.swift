@@ -83,15 +83,17 @@ public struct StatisticsReporter: Sendable {
     /// - Parameter agency: limit to dossiers whose procedure belongs to this agency or one below it.
     /// - Parameters:
     ///   - procedure: limit to one procedure; - field: limit to one field (lĩnh vực).
+    /// - Parameter within: the agencies the reader may see (`Principal.listRestriction`); nil: every agency.
     public func report(_ period: StatisticsPeriod, agency: AgencyCode? = nil, procedure: ProcedureCode? = nil,
-                       field: String? = nil) async throws -> StatisticsReport {
+                       field: String? = nil, within: Set<AgencyCode>? = nil) async throws -> StatisticsReport {
         let directory = try await AgencyStore(database: database).directory()
         var scope = StatisticsScope(procedure: procedure, field: field)
         if let agency {
             guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-            scope.owningAgencies = directory.agencies.keys.filter { code in
-                directory.chain(from: code).contains { $0.code == agency }
-            }.sorted()
+            scope.owningAgencies = directory.subtree(of: agency)
+        }
+        if let within {
+            scope.owningAgencies = (scope.owningAgencies ?? within.sorted()).filter(within.contains)
         }
         let statistics = StatisticsStore(database: database)
         let serviceLog = ServiceLogStore(database: database)

@@ -60,11 +60,12 @@ struct ServiceLogAPIController: Sendable {
         }
     }
 
-    /// Counts per kind for `?from=&to=` (local dates, inclusive; default today).
+    /// Counts per kind for `?from=&to=` (local dates, inclusive; default today), of the agencies the user
+    /// sees (`Principal.listRestriction`, as on the dashboard).
     @Sendable func guidanceFigures(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requirePrincipal()
+        let principal = try context.requirePrincipal()
         let period = try Self.period(request, now: now())
-        let f = try await ServiceLogStore(database: database).guidanceFigures(period)
+        let f = try await ServiceLogStore(database: database).guidanceFigures(period, agencies: principal.listRestriction?.sorted())
         return try JSONResponse.make(GuidanceResource(from: period.from.description, to: period.to.description, total: f.total,
                                                       inPerson: f.inPerson, outgoingCalls: f.outgoingCalls,
                                                       incomingCalls: f.incomingCalls))
@@ -90,8 +91,10 @@ struct ServiceLogAPIController: Sendable {
     }
 
     /// `?quarter=2021-Q3` or `?from=&to=`, optional `agency=`: the report's statistics JSON.
+    /// Scoped like the dashboard: a leader, specialist or reception officer gets the figures of their own
+    /// agencies (and `agency=` must be one of them); managers and administrators, any agency.
     @Sendable func statistics(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requirePrincipal()
+        let principal = try context.requirePrincipal()
         let query = QueryParameters(request: request)
         let period: StatisticsPeriod
         if let quarter = query.text("quarter") {
@@ -103,7 +106,12 @@ struct ServiceLogAPIController: Sendable {
         } else {
             period = try Self.period(request, now: now())
         }
-        let report = try await StatisticsReporter(database: database).report(period, agency: try query.agency("agency"))
+        let agency = try query.agency("agency")
+        if let agency, !principal.covers(agency) {
+            throw Problem.forbidden("Bạn chỉ xem được số liệu của cơ quan mình; không có quyền với cơ quan \(agency).")
+        }
+        let report = try await StatisticsReporter(database: database)
+            .report(period, agency: agency, within: principal.listRestriction)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: try report.json())))
     }

@@ -158,16 +158,6 @@ enum APIToken {
     }
 }
 
-extension Principal.Role {
-    /// Managers and administrators see every agency; the other roles act for the agencies they are given.
-    public var actsForEveryAgency: Bool {
-        switch self {
-        case .manager, .administrator: true
-        case .reception, .specialist, .leader: false
-        }
-    }
-}
-
 extension Principal {
     /// The principal of a stored account; nil when the stored role is unknown (the account cannot sign in).
     public init?(_ user: UserRecord) {

@@ -74,12 +74,10 @@ enum DossierActionPolicy {
     }
 
     static func message(for action: DossierAction, principal: Principal, dossier: Dossier) -> String {
-        switch principal.role {
-        case .manager, .administrator:
+        if principal.role.actsForEveryAgency {
             return "\(principal.role.vietnameseLabel) chỉ được xem hồ sơ, không thực hiện thao tác \"\(action.vietnameseName)\"."
-        case .reception, .specialist, .leader:
-            return "\(principal.role.vietnameseLabel) không được \(action.vietnameseName) đối với hồ sơ \(dossier.code) ở bước hiện tại."
         }
+        return "\(principal.role.vietnameseLabel) không được \(action.vietnameseName) đối với hồ sơ \(dossier.code) ở bước hiện tại."
     }
 
     /// The officer seen against one dossier: which of its agencies they work for, in which role.

@@ -146,6 +146,6 @@ struct ReportCommand: AsyncParsableCommand {
     static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {
         let directory = try await AgencyStore(database: database).directory()
         guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-        return directory.agencies.keys.filter { directory.chain(from: $0).contains { $0.code == agency } }.sorted()
+        return directory.subtree(of: agency)
     }
 }

@@ -12,10 +12,7 @@ struct DashboardQuery: Sendable {
     /// The owning agencies a principal sees: every agency for the center's manager and the administrator,
     /// their own agencies for a leader.
     static func scope(of principal: Principal) -> StatisticsScope {
-        switch principal.role {
-        case .manager, .administrator: .all
-        case .leader, .specialist, .reception: StatisticsScope(owningAgencies: principal.agencies.sorted())
-        }
+        principal.listRestriction.map { StatisticsScope(owningAgencies: $0.sorted()) } ?? .all
     }
 
     func load(for principal: Principal, input: ReportingPeriodInput, period: StatisticsPeriod, now: Date,
