@@ -138,6 +138,16 @@ token=$(cd "$work" && "$motcua" user token quantri --name "cổng dịch vụ c�
 [[ "$token" =~ ^mc_[A-Za-z0-9_-]{43}$ ]] && ok "user token prints a new token" || fail "user token printed '$token'"
 ! grep -qaF -- "$token" "$users" "$users-wal" 2>/dev/null && ok "the token is not stored in clear" || fail "token found in the database"
 ! grep -qaF -- "$pw" "$users" "$users-wal" 2>/dev/null && ok "the password is not stored in clear" || fail "password found in the database"
+listing=$("$motcua" user tokens quantri --database "$users" 2>&1)
+token_id=$(sed -n 2p <<<"$listing" | cut -d, -f1)
+[ "$(head -1 <<<"$listing")" = "id,name,created_at,expires_at,last_used_at,state" ] && [[ "$token_id" =~ ^[0-9a-f]{12}$ ]] \
+  && grep -q ',active$' <<<"$listing" && ! grep -qF -- "$token" <<<"$listing" \
+  && ok "user tokens lists ids and dates, never the token" || fail "user tokens: $listing"
+expect_output "user revoke-token" "revoked token $token_id (cổng dịch vụ công) of quantri" "$motcua" user revoke-token "$token_id" --database "$users"
+out=$("$motcua" user revoke-token "$token_id" --database "$users" 2>&1); code=$?
+[ $code -ne 0 ] && grep -q "does not exist" <<<"$out" && ok "revoke-token: a revoked id is unknown (exit $code)" || fail "revoke-token twice: $code $out"
+out=$("$motcua" user token quantri --name x --expires-in-days 0 --database "$users" 2>&1); code=$?
+[ $code -ne 0 ] && grep -q "expires-in-days" <<<"$out" && ok "user token --expires-in-days 0 refused" || fail "expires 0: $code $out"
 expect_output "user disable" "disabled quantri" "$motcua" user disable quantri --database "$users"
 expect_output "user list shows it disabled" 'quantri,"Quản trị viên, Trung tâm",administrator,,0' "$motcua" user list --database "$users"
 

@@ -116,7 +116,8 @@ struct UserStoreTests {
             try await UserStore(database: database).add(Self.lan())
             let store = APITokenStore(database: database)
             let token = APITokenRecord(tokenHash: String(repeating: "ab", count: 32), username: "lan.nguyen",
-                                       name: "cổng dịch vụ công", createdAt: Self.created)
+                                       name: "cổng dịch vụ công", createdAt: Self.created,
+                                       expiresAt: Self.created.addingTimeInterval(90 * 86_400))
             try await store.create(token)
             #expect(try await store.token(hash: token.tokenHash) == token)
             #expect(try await store.token(hash: "00") == nil)
@@ -125,7 +126,7 @@ struct UserStoreTests {
             #expect(try await store.token(hash: token.tokenHash)?.lastUsedAt == used)
             #expect(try await store.tokens(username: "lan.nguyen").map(\.name) == ["cổng dịch vụ công"])
             await #expect(throws: StoreError.notFound(kind: "user", key: "ghost")) {
-                try await store.create(APITokenRecord(tokenHash: "cd", username: "ghost", name: "x", createdAt: Self.created))
+                try await store.create(APITokenRecord(tokenHash: "cd", username: "ghost", name: "x", createdAt: Self.created, expiresAt: Self.created))
             }
             try await store.delete(hash: token.tokenHash)
             #expect(try await store.token(hash: token.tokenHash) == nil)

@@ -238,6 +238,44 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("API tokens expire, are listed by id without their secret, revoked by id, and all revoked by a new password",
+          arguments: TestBackend.available)
+    func tokenLifecycle(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            let accounts = try await AuthFixture.seed(database)
+            let issued = Date().addingTimeInterval(-2 * 86_400)
+            let expired = try await accounts.issueToken(for: "hoa", name: "hết hạn", at: issued, lifetimeDays: 1)
+            let revoked = try await accounts.issueToken(for: "hoa", name: "thu hồi")
+            let kept = try await accounts.issueToken(for: "hoa", name: "giữ lại")
+            await #expect(throws: UserAccountError.invalidTokenLifetime) {
+                _ = try await accounts.issueToken(for: "hoa", name: "x", lifetimeDays: 0)
+            }
+            let listed = try await accounts.tokens(of: "hoa")
+            #expect(listed.first?.name == "hết hạn" && Set(listed.map(\.name)) == ["hết hạn", "thu hồi", "giữ lại"])  // oldest first
+            #expect(listed.allSatisfy { $0.id.count == 12 && !expired.contains($0.id) && !revoked.contains($0.id) })
+            #expect(listed[0].isExpired(at: Date()) && !listed[1].isExpired(at: Date()) && !listed[2].isExpired(at: Date()))
+            let revokedID = try #require(listed.first { $0.name == "thu hồi" }?.id)
+            #expect(try await accounts.revokeToken(id: revokedID.uppercased()).name == "thu hồi")
+            await #expect(throws: StoreError.notFound(kind: "API token", key: revokedID)) {
+                _ = try await accounts.revokeToken(id: revokedID)
+            }
+            await #expect(throws: UserAccountError.invalidTokenID("xyz")) { _ = try await accounts.revokeToken(id: "xyz") }
+
+            let app = buildApplication(AuthFixture.configuration(database))
+            try await app.test(.router) { client in
+                func me(_ token: String) async throws -> HTTPResponse.Status {
+                    try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]).status
+                }
+                #expect(try await me(expired) == .unauthorized)
+                #expect(try await me(revoked) == .unauthorized)
+                #expect(try await me(kept) == .ok)
+                try await accounts.setPassword("hoa", to: "một mật khẩu mới dài")
+                #expect(try await me(kept) == .unauthorized)
+            }
+            #expect(try await accounts.tokens(of: "hoa").isEmpty)
+        }
+    }
+
     @Test("disabling a user or changing the password ends the user's sessions")
     func disableEndsSessions() async throws {
         try await withTestDatabase(.sqlite) { database in

@@ -17,6 +17,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let userEnabled = AuditAction(rawValue: "user.enabled")
     public static let userPasswordSet = AuditAction(rawValue: "user.password_set")
     public static let tokenIssued = AuditAction(rawValue: "token.issued")
+    public static let tokenRevoked = AuditAction(rawValue: "token.revoked")
     public static let calendarDaySet = AuditAction(rawValue: "calendar.day_set")
     public static let calendarDayUnset = AuditAction(rawValue: "calendar.day_unset")
     public static let agencyAdded = AuditAction(rawValue: "agency.added")
@@ -38,7 +39,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
 
     /// Every action this binary writes, in the order the trail's filter lists them.
     public static let known: [AuditAction] = [
-        .userAdded, .userRoleChanged, .userDisabled, .userEnabled, .userPasswordSet, .tokenIssued,
+        .userAdded, .userRoleChanged, .userDisabled, .userEnabled, .userPasswordSet, .tokenIssued, .tokenRevoked,
         .calendarDaySet, .calendarDayUnset, .agencyAdded, .agencyRenamed, .agencyStopped, .procedureVersionAdded,
         .reportEdited, .reportIssued, .reportRecordDeleted, .feedbackAssigned, .feedbackAnswered, .feedbackPublished,
         .fileImported, .dossierPersonalDataRead,
@@ -53,6 +54,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
         case .userEnabled: "Mở khóa tài khoản"
         case .userPasswordSet: "Đặt mật khẩu"
         case .tokenIssued: "Cấp mã truy cập API"
+        case .tokenRevoked: "Thu hồi mã truy cập API"
         case .calendarDaySet: "Điều chỉnh lịch làm việc"
         case .calendarDayUnset: "Bỏ điều chỉnh lịch làm việc"
         case .agencyAdded: "Thêm cơ quan"

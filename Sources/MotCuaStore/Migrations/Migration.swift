@@ -27,6 +27,7 @@ public enum Migrations {
         M0013_ProjectPaymentChannel(),
         M0014_CreateAbuseCountersAndUniqueRatings(),
         M0015_CreateAuditEvents(),
+        M0016_AddTokenExpiry(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -93,11 +93,14 @@ public struct UserStore: Sendable {
     }
 
     /// Replaces the password hash.
+    /// Replaces the password hash and, in the same transaction, revokes the account's API tokens: whoever
+    /// reset a password (a leak, a departure) means everything the old credentials made to stop working.
     public func setPasswordHash(_ username: String, _ passwordHash: String, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             try await Self.requireUser(username, on: sql)
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash))
                 .where("username", .equal, username).run()
+            try await APITokenStore(database: database).deleteAll(username: username, on: sql)
             try await AuditStore.append(audit, on: sql)
         }
     }

@@ -34,11 +34,11 @@ public struct AuthServices: Sendable {
         return (session, principal)
     }
 
-    /// The active user an API token stands for.
+    /// The active user an unexpired API token stands for.
     func principal(forAPIToken token: Substring, at instant: Date) async throws -> Principal? {
         guard APIToken.isWellFormed(token) else { return nil }
         let hash = SecretToken.hash(String(token))
-        guard let record = try await accounts.tokens.token(hash: hash),
+        guard let record = try await accounts.tokens.token(hash: hash), !record.isExpired(at: instant),
               let user = try await accounts.users.user(record.username), user.active,
               let principal = Principal(user)
         else { return nil }

@@ -15,6 +15,9 @@ public enum UserAccountError: Error, Equatable, CustomStringConvertible {
     case passwordHasLineBreak
     case passwordsDiffer
     case invalidTokenName
+    case invalidTokenLifetime
+    case invalidTokenID(String)
+    case ambiguousTokenID(String)
 
     public var description: String {
         switch self {
@@ -32,6 +35,9 @@ public enum UserAccountError: Error, Equatable, CustomStringConvertible {
         case .passwordHasLineBreak: "the password must not contain a line break"
         case .passwordsDiffer: "the two passwords differ"
         case .invalidTokenName: "the token name must be 1–100 characters without line breaks"
+        case .invalidTokenLifetime: "--expires-in-days must be between 1 and 3650"
+        case .invalidTokenID(let id): "'\(id)' is not a token id (12 hexadecimal digits, as `motcua user tokens` lists them)"
+        case .ambiguousTokenID(let id): "token id \(id) names more than one token; revoke by disabling the account instead"
         }
     }
 
@@ -49,6 +55,9 @@ public enum UserAccountError: Error, Equatable, CustomStringConvertible {
         case .passwordHasLineBreak: "Mật khẩu không được chứa ký tự xuống dòng."
         case .passwordsDiffer: "Hai mật khẩu không khớp."
         case .invalidTokenName: "Tên mã truy cập không hợp lệ."
+        case .invalidTokenLifetime: "Thời hạn mã truy cập phải từ 1 đến 3650 ngày."
+        case .invalidTokenID: "Mã định danh của mã truy cập không hợp lệ."
+        case .ambiguousTokenID: "Mã định danh trùng với nhiều mã truy cập."
         }
     }
 }

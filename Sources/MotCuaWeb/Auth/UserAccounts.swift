@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaCore
 import MotCuaStore
+import WorkCalendar
 
 /// Staff accounts as the CLI and the administration pages manage them: checks names, roles, agencies and
 /// the password policy, hashes passwords (bcrypt) and API tokens (SHA-256) before they reach the store.
@@ -94,27 +95,54 @@ public struct UserAccounts: Sendable {
         // Never the password nor its hash: only that it was replaced.
         try await users.setPasswordHash(username, try await hasher.hash(password), audit: AuditEvent(
             at: Date(), actor: actor, action: .userPasswordSet, objectKind: "user", objectID: username,
-            after: AuditEvent.values(["password": "replaced", "sessions": "ended"])))
+            after: AuditEvent.values(["password": "replaced", "sessions": "ended", "api_tokens": "revoked"])))
         try await sessions.deleteAll(username: username)
     }
 
     /// Makes a new API token for the account and returns it. This is the only time the token exists in
     /// clear: the database keeps its SHA-256.
+    public static let defaultTokenLifetimeDays = 90
+    public static let tokenLifetimeDays = 1...3650
+
     public func issueToken(for rawUsername: String, name rawName: String, at instant: Date = Date(),
-                           by actor: String = AuditActor.system) async throws -> String {
+                           lifetimeDays: Int = defaultTokenLifetimeDays, by actor: String = AuditActor.system) async throws -> String {
         let username = Self.normalizedUsername(rawUsername)
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count), !name.contains(where: { $0.isNewline }) else {
             throw UserAccountError.invalidTokenName
         }
+        guard Self.tokenLifetimeDays.contains(lifetimeDays) else { throw UserAccountError.invalidTokenLifetime }
         let token = APIToken.prefix + SecretToken.random()
         let tokenHash = SecretToken.hash(token)
+        let expiresAt = instant.addingTimeInterval(TimeInterval(lifetimeDays) * 86_400)
         // The first 12 hex digits of the stored hash tell tokens apart without giving anything away.
-        try await tokens.create(APITokenRecord(tokenHash: tokenHash, username: username, name: name, createdAt: instant),
+        try await tokens.create(APITokenRecord(tokenHash: tokenHash, username: username, name: name, createdAt: instant,
+                                               expiresAt: expiresAt),
                                 audit: AuditEvent(at: instant, actor: actor, action: .tokenIssued, objectKind: "user",
                                                   objectID: username,
                                                   after: AuditEvent.values(["token_name": name,
-                                                                            "token_hash_prefix": String(tokenHash.prefix(12))])))
+                                                                            "token_hash_prefix": String(tokenHash.prefix(12)),
+                                                                            "expires_at": VietnamTime.iso8601(expiresAt)])))
+        return token
+    }
+
+    /// The account's API tokens, oldest first (never the tokens themselves: only their ids and dates).
+    public func tokens(of rawUsername: String) async throws -> [APITokenRecord] {
+        let username = Self.normalizedUsername(rawUsername)
+        guard try await users.user(username) != nil else { throw StoreError.notFound(kind: "user", key: username) }
+        return try await tokens.tokens(username: username)
+    }
+
+    /// Revokes the token whose id (`APITokenRecord.id`) is `id`; returns it.
+    public func revokeToken(id rawID: String, at instant: Date = Date(), by actor: String = AuditActor.system) async throws -> APITokenRecord {
+        let id = rawID.trimmingCharacters(in: .whitespaces).lowercased()
+        guard id.count == APITokenRecord.idLength, id.allSatisfy(\.isHexDigit) else { throw UserAccountError.invalidTokenID(rawID) }
+        let found = try await tokens.tokens(id: id)
+        guard let token = found.first else { throw StoreError.notFound(kind: "API token", key: id) }
+        guard found.count == 1 else { throw UserAccountError.ambiguousTokenID(id) }
+        try await tokens.delete(hash: token.tokenHash, audit: AuditEvent(
+            at: instant, actor: actor, action: .tokenRevoked, objectKind: "user", objectID: token.username,
+            before: AuditEvent.values(["token_name": token.name, "token_hash_prefix": id])))
         return token
     }
 

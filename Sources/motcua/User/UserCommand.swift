@@ -4,6 +4,7 @@ import Logging
 import MotCuaCore
 import MotCuaStore
 import MotCuaWeb
+import WorkCalendar
 
 /// `motcua user …`: staff accounts. Passwords are read from standard input or typed twice at a terminal
 /// (never from an argument, which other users of the machine could see); nothing secret is printed except
@@ -11,10 +12,10 @@ import MotCuaWeb
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Staff accounts: add, list, disable, set a password, make an API token.",
+        abstract: "Staff accounts: add, list, disable, set a password, make, list and revoke API tokens.",
         subcommands: [
             UserAddCommand.self, UserListCommand.self, UserDisableCommand.self, UserPasswordCommand.self,
-            UserTokenCommand.self,
+            UserTokenCommand.self, UserTokensCommand.self, UserRevokeTokenCommand.self,
         ])
 }
 
@@ -199,16 +200,56 @@ struct UserTokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Make an API token for USERNAME and print it once (only its hash is kept).",
-        discussion: "Clients send it as 'Authorization: Bearer <token>'. Keep it like a password.")
+        discussion: """
+            Clients send it as 'Authorization: Bearer <token>'. Keep it like a password. It expires after \
+            --expires-in-days (default \(UserAccounts.defaultTokenLifetimeDays)), and is revoked when the account's password is set.
+            """)
 
     @Argument(help: "The username.") var username: String
     @Option(help: "What the token is for, e.g. \"cổng dịch vụ công\".") var name: String
+    @Option(name: .customLong("expires-in-days"), help: "Days until the token stops working (1–3650).")
+    var expiresInDays = UserAccounts.defaultTokenLifetimeDays
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
         let token = try await UserAccountsRunner.run(databaseOptions) { accounts in
-            try await accounts.issueToken(for: username, name: name, by: CommandActor.current)
+            try await accounts.issueToken(for: username, name: name, lifetimeDays: expiresInDays, by: CommandActor.current)
         }
         print(token)
+    }
+}
+
+struct UserTokensCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "List USERNAME's API tokens (CSV: id,name,created_at,expires_at,last_used_at,state); never the tokens themselves.")
+
+    @Argument(help: "The username.") var username: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let tokens = try await UserAccountsRunner.run(databaseOptions) { accounts in try await accounts.tokens(of: username) }
+        let now = Date()
+        print("id,name,created_at,expires_at,last_used_at,state")
+        for token in tokens {
+            print(CSVOutput.line([token.id, token.name, VietnamTime.iso8601(token.createdAt), VietnamTime.iso8601(token.expiresAt),
+                                  token.lastUsedAt.map(VietnamTime.iso8601) ?? "", token.isExpired(at: now) ? "expired" : "active"]))
+        }
+    }
+}
+
+struct UserRevokeTokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke-token",
+        abstract: "Revoke an API token by its id (the first column of `motcua user tokens`); it stops working at once.")
+
+    @Argument(help: "The token's id: 12 hexadecimal digits.") var id: String
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    func run() async throws {
+        let token = try await UserAccountsRunner.run(databaseOptions) { accounts in
+            try await accounts.revokeToken(id: id, by: CommandActor.current)
+        }
+        print("revoked token \(token.id) (\(token.name)) of \(token.username)")
     }
 }
