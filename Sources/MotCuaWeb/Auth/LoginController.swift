@@ -31,7 +31,7 @@ struct LoginController: Sendable {
         var model = LoginPage.Model(next: next, csrfToken: context.csrfToken, username: String(username.prefix(64)))
 
         var keys: [LoginThrottle.Key] = [.username(model.username)]
-        if let address = context.remoteAddress?.ipAddress { keys.append(.address(address)) }
+        keys.append(.address(context.clientKey))  // behind a trusted proxy, the forwarded client; IPv6 by its /64
         if let until = await auth.throttle.lockedUntil(keys, at: now) {
             model.error = LoginPage.tooManyAttempts
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
