@@ -6,7 +6,7 @@
 # and reads the dossiers its agency received; the other roles' refusals are 403s the document lists.
 # Reports (JUnit, server log) go to test-output/api-contract/.
 # usage: scripts/api-contract.sh [path/to/motcua]   (needs `python3 -m pip install schemathesis`, 4.x)
-# MOTCUA_SCHEMATHESIS_EXAMPLES (default 20) bounds the test cases per operation.
+# MOTCUA_SCHEMATHESIS_EXAMPLES (default 30) bounds the test cases per operation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=$(realpath "${1:-.build/debug/motcua}")
@@ -44,7 +44,7 @@ schemathesis --no-color run "http://127.0.0.1:$port/api/v1/openapi.yaml" \
   --url "http://127.0.0.1:$port/api/v1" \
   -H "Authorization: Bearer $token" \
   --checks all --exclude-checks positive_data_acceptance \
-  --max-examples "${MOTCUA_SCHEMATHESIS_EXAMPLES:-20}" --seed 20210712 \
+  --max-examples "${MOTCUA_SCHEMATHESIS_EXAMPLES:-30}" --seed 20210712 --generation-database none \
   --workers 1 --request-timeout 30 \
   --report junit --report-dir "$output" 2>&1 | tee "$output/schemathesis.log" | grep -v '^\s*$'
 status=${PIPESTATUS[0]}
