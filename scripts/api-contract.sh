@@ -40,15 +40,19 @@ done
 
 echo "api contract: $(schemathesis --version 2>/dev/null) against http://127.0.0.1:$port/api/v1"
 set +e
+# From the temporary folder, where schemathesis keeps its replay store (.schemathesis/).
+report_dir=$(realpath "$output")
+cd "$work"
 schemathesis --no-color run "http://127.0.0.1:$port/api/v1/openapi.yaml" \
   --url "http://127.0.0.1:$port/api/v1" \
   -H "Authorization: Bearer $token" \
   --checks all --exclude-checks positive_data_acceptance \
   --max-examples "${MOTCUA_SCHEMATHESIS_EXAMPLES:-30}" --seed 20210712 --generation-database none \
   --workers 1 --request-timeout 30 \
-  --report junit --report-dir "$output" 2>&1 | tee "$output/schemathesis.log" | grep -v '^\s*$'
+  --report junit --report-dir "$report_dir" 2>&1 | tee "$report_dir/schemathesis.log" | grep -v '^\s*$'
 status=${PIPESTATUS[0]}
 set -e
+cd - >/dev/null
 if [ "$status" != 0 ]; then
   echo "api contract: schemathesis failed (exit $status); the last lines of the server log:"
   tail -40 "$output/server.log"
