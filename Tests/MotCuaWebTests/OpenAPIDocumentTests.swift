@@ -87,6 +87,58 @@ struct OpenAPIDocumentTests {
         #expect(run.status == 0 && out.contains("valid"), "openapi-spec-validator rejected the document:\n\(run.standardError)")
     }
 
+    @Test(
+        "documents the statuses and constraints the server answers with (the API contract's findings)",
+        .enabled(if: !OpenAPIDocumentTests.skipPythonRequested, "MOTCUA_SKIP_PYTHON_READERS=1: PyYAML reader skipped")
+    )
+    func documentsWhatTheServerAnswers() async throws {
+        let (text, _) = try await servedDocument()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("openapi.yaml")
+        try Data(text.utf8).write(to: file)
+
+        // Each line: a fact the reader checks, then "ok" or what it found.
+        let script = #"""
+        import re, sys, yaml
+        d = yaml.safe_load(open(sys.argv[1]))
+        p, s = d["paths"], d["components"]["schemas"]
+        def codes(path, method): return sorted(p[path][method]["responses"])
+        def check(name, ok): print(("ok " if ok else "FAIL ") + name)
+        check("GET /guidance 422", "422" in codes("/guidance", "get"))
+        check("GET /statistics 422", "422" in codes("/statistics", "get"))
+        check("POST /ratings 409", "409" in codes("/ratings", "post"))
+        check("POST /dossiers 409 422", {"409", "422"} <= set(codes("/dossiers", "post")))
+        check("actions 409 422 428", {"409", "422", "428"} <= set(codes("/dossiers/{code}/actions/{action}", "post")))
+        check("action bodies anyOf", "anyOf" in s["DossierActionRequest"] and "oneOf" not in s["DossierActionRequest"])
+        check("dossier code pattern", re.search(s["DossierCode"]["pattern"], "000.00.15.H56-210712-0007") is not None
+              and re.search(s["DossierCode"]["pattern"], "000.00.15.H56-210712") is None)
+        check("agency code pattern", re.search(s["AgencyCode"]["pattern"], " 000.00.15.h56 ") is not None
+              and re.search(s["AgencyCode"]["pattern"], "000.00.15") is None)
+        a = s["ApplicantInput"]["properties"]
+        check("id_number pattern", re.search(a["id_number"]["pattern"], "0101234567-001") is not None
+              and re.search(a["id_number"]["pattern"], "-0101") is None)
+        check("phone pattern", re.search(a["phone"]["pattern"], "+84 (261) 354.4123") is not None
+              and re.search(a["phone"]["pattern"], "goi 0261") is None)
+        check("email pattern", re.search(a["email"]["pattern"], "") is not None
+              and re.search(a["email"]["pattern"], "a@b") is None)
+        check("guidance agency code", p["/guidance"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["agency_code"] == {"$ref": "#/components/schemas/AgencyCode"})
+        check("405 with Allow described", "405" in d["info"]["description"] and "Allow" in d["info"]["description"])
+        """#
+        let run = try ExternalTools.run("python3", ["-c", script, file.path], in: folder)
+        if run.standardError.contains("ModuleNotFoundError") || run.status == 127 {
+            Issue.record("python3 lacks yaml: run `pip install pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(run.standardError)")
+            return
+        }
+        let out = String(decoding: run.standardOutput, as: UTF8.self)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(out.split(separator: "\n").count == 13, "\(out)")
+        for line in out.split(separator: "\n") where !line.hasPrefix("ok ") {
+            Issue.record("openapi.yaml: \(line)")
+        }
+    }
+
     @Test("buildApplication mounts the API: the document is public, dossiers need a signed-in user")
     func mountedInTheApplication() async throws {
         try await withTestDatabase(.sqlite) { database in

@@ -39,6 +39,11 @@ enum JSONBody {
                 "Trường không được hỗ trợ: \(unknown.joined(separator: ", ")).",
                 errors: unknown.map { Problem.FieldError(field: $0, problem: "Trường này không được hỗ trợ.") })
         }
+        // An optional key is left out when it has no value: `null` would read as absent and slip past the
+        // document, which never allows it.
+        if let field = nullKeys(in: dictionary, prefix: "").first {
+            throw Problem.invalid(field, "Trường \"\(field)\" không được là null; bỏ trường này nếu không có giá trị.")
+        }
         do {
             return try MotCuaJSON.decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -53,6 +58,16 @@ enum JSONBody {
             if let nested = object[key] as? [String: Any], allowed.contains(where: { $0.hasPrefix(path + ".") }) {
                 return unknownKeys(in: nested, allowed: allowed, prefix: path + ".")
             }
+            return []
+        }
+    }
+
+    /// The dotted paths of the keys whose value is `null`, nested objects included.
+    static func nullKeys(in object: [String: Any], prefix: String) -> [String] {
+        object.keys.sorted().flatMap { key -> [String] in
+            let path = prefix + key
+            if object[key] is NSNull { return [path] }
+            if let nested = object[key] as? [String: Any] { return nullKeys(in: nested, prefix: path + ".") }
             return []
         }
     }
@@ -127,14 +142,27 @@ struct QueryParameters {
         return value.isEmpty ? nil : value
     }
 
-    /// Every value of a repeated or comma-separated parameter (`status=2&status=4`, `status=2,4`).
-    func list(_ name: String) -> [String] {
-        request.uri.queryParameters.getAll(name).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The value of a parameter that has a format (a code, a date, a number …): nil when absent, a 400
+    /// problem when present but empty (`?at=` is no instant; leave the parameter out for the default).
+    func formatted(_ name: String) throws -> String? {
+        guard request.uri.queryParameters.get(name) != nil else { return nil }
+        guard let value = text(name) else { throw Problem.badParameter(name, "không được để trống; bỏ tham số này nếu không cần.") }
+        return value
+    }
+
+    /// Every value of a repeated or comma-separated parameter (`status=2&status=4`, `status=2,4`); an empty
+    /// value is a 400 problem.
+    func list(_ name: String) throws -> [String] {
+        let values = request.uri.queryParameters.getAll(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !values.contains(where: \.isEmpty) else {
+            throw Problem.badParameter(name, "không được có giá trị trống.")
+        }
+        return values
     }
 
     func parse<T>(_ name: String, _ parse: (String) throws -> T) throws -> T? {
-        guard let value = text(name) else { return nil }
+        guard let value = try formatted(name) else { return nil }
         do { return try parse(value) } catch let error as ValidationError {
             throw Problem.badParameter(name, error.vietnameseMessage)
         }
@@ -143,7 +171,7 @@ struct QueryParameters {
     func agency(_ name: String) throws -> AgencyCode? { try parse(name) { try AgencyCode(parsing: $0) } }
 
     func date(_ name: String) throws -> LocalDate? {
-        guard let value = text(name) else { return nil }
+        guard let value = try formatted(name) else { return nil }
         guard let date = try? LocalDate(iso: value) else {
             throw Problem.badParameter(name, "\"\(value)\" không phải ngày dạng YYYY-MM-DD.")
         }
@@ -152,7 +180,7 @@ struct QueryParameters {
 
     /// An ISO 8601 instant; a `+` offset sent unencoded arrives as a space and is read back as `+`.
     func instant(_ name: String) throws -> Date? {
-        guard let found = request.uri.queryParameters.get(name), !found.isEmpty else { return nil }
+        guard try formatted(name) != nil, let found = request.uri.queryParameters.get(name) else { return nil }
         let raw = String(found)
         var value = raw
         if value.count > 19 {
@@ -166,7 +194,7 @@ struct QueryParameters {
     }
 
     func enumeration<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) throws -> E? where E.RawValue == String {
-        guard let value = text(name) else { return nil }
+        guard let value = try formatted(name) else { return nil }
         guard let parsed = E(rawValue: value) else {
             throw Problem.badParameter(name, "\"\(value)\" không thuộc các giá trị \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -174,7 +202,7 @@ struct QueryParameters {
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let value = text(name) else { return nil }
+        guard let value = try formatted(name) else { return nil }
         guard let number = Int(value), range.contains(number) else {
             throw Problem.badParameter(name, "phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound).")
         }

@@ -31,7 +31,7 @@ struct DossierAPIController: Sendable {
         let principal = try context.requirePrincipal()
         let query = QueryParameters(request: request)
         var statuses: Set<DossierStatus> = []
-        for value in query.list("status") {
+        for value in try query.list("status") {
             guard let status = Int(value).flatMap(DossierStatus.init(rawValue:)) else {
                 throw Problem.badParameter("status", "\"\(value)\" không phải mã trạng thái (1–10).")
             }

@@ -3,7 +3,7 @@ import Hummingbird
 import MotCuaStore
 
 /// The JSON API under `/api/v1` (issue 4 item 9), described by `openapi.yaml`. Errors come back as RFC 9457
-/// problems with a Vietnamese `detail`.
+/// problems with a Vietnamese `detail`; a method a path does not have is 405 with `Allow`.
 ///
 /// Mount it after the authentication middleware, which fills `context.principal` (router middleware only
 /// applies to routes added after it): `JSONAPI(database: database).addRoutes(to: router)`.
@@ -32,5 +32,7 @@ public struct JSONAPI: Sendable {
         dossiers.addRoutes(to: group)
         slips.addRoutes(to: group)
         serviceLog.addRoutes(to: group)
+        // Last, so that it wraps the router's not-found answers and none of the routes above.
+        router.add(middleware: APIRoutingMiddleware(routes: router.routes))
     }
 }

@@ -97,7 +97,7 @@ struct ServiceLogAPIController: Sendable {
         let principal = try context.requirePrincipal()
         let query = QueryParameters(request: request)
         let period: StatisticsPeriod
-        if let quarter = query.text("quarter") {
+        if let quarter = try query.formatted("quarter") {
             let parts = quarter.uppercased().split(separator: "-Q")
             guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (1...4).contains(number) else {
                 throw Problem.badParameter("quarter", "\"\(quarter)\" không phải quý dạng 2021-Q3.")
