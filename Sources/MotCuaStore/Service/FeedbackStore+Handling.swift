@@ -3,80 +3,7 @@ import MotCuaCore
 import SQLKit
 import WorkCalendar
 
-/// Where a feedback stands in its handling: received, assigned to an agency, answered by it, answer published.
-public enum FeedbackState: String, Sendable, CaseIterable {
-    case new, assigned, answered, published
-
-    public var vietnameseLabel: String {
-        switch self {
-        case .new: "Mới tiếp nhận"
-        case .assigned: "Đã giao xử lý"
-        case .answered: "Đã trả lời"
-        case .published: "Đã công khai"
-        }
-    }
-}
-
-/// A feedback as staff see it, contact details included.
-public struct FeedbackRecord: Sendable, Hashable {
-    public var reference: String
-    public var receivedAt: Date
-    public var name: String
-    public var contact: String
-    public var content: String
-    public var dossierCode: String?
-    public var agencyCode: AgencyCode?
-    public var answer: String?
-    public var answeredAt: Date?
-    public var answeredBy: String?
-    public var published: Bool
-
-    public var state: FeedbackState {
-        if published { return .published }
-        if answer != nil { return .answered }
-        return agencyCode == nil ? .new : .assigned
-    }
-}
-
-/// A published question and its answer, as the public page shows them: never the citizen's name or contact.
-public struct PublishedFeedback: Sendable, Hashable {
-    public var reference: String
-    public var receivedAt: Date
-    public var content: String
-    public var agencyCode: String?
-    /// The answering agency's latest name.
-    public var agencyName: String?
-    public var answer: String
-    public var answeredAt: Date?
-}
-
-/// A handling step asked of a feedback in the wrong state (answering before assignment, publishing
-/// without an answer, changing a published one).
-public struct FeedbackStateError: Error, Equatable, CustomStringConvertible {
-    public let reference: String
-    public let state: FeedbackState
-    public let action: String
-
-    public var description: String { "feedback \(reference) is \(state.rawValue): cannot \(action)" }
-
-    public var vietnameseMessage: String {
-        "Phản ánh \(reference) đang ở trạng thái \"\(state.vietnameseLabel)\" nên không thể thực hiện thao tác này."
-    }
-}
-
 extension FeedbackStore {
-    public static let maximumAnswerLength = 5_000
-
-    /// Checks an answer's text; the error speaks Vietnamese for the form.
-    public static func checkedAnswer(_ text: String) throws(ValidationError) -> String {
-        let answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (10...maximumAnswerLength).contains(answer.count) else {
-            throw ValidationError(field: "answer", reason: "the answer must be 10 to 5000 characters",
-                                  vietnamese: "Nội dung trả lời cần từ 10 đến 5.000 ký tự.")
-        }
-        return answer
-    }
-
     /// Feedback, newest first, optionally of one state, and only those assigned to `agencies` when given
     /// (leaders and specialists see nothing unassigned or of other agencies).
     public func list(state: FeedbackState? = nil, agencies: Set<AgencyCode>? = nil, limit: Int = 500) async throws -> [FeedbackRecord] {
@@ -108,7 +35,7 @@ extension FeedbackStore {
     public func assign(_ reference: String, to agency: AgencyCode, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
-            guard !record.published else { throw FeedbackStateError(reference: reference, state: record.state, action: "assign") }
+            try FeedbackWorkflow.checkAssign(record)
             let known = try await sql.select().column("code").from("agencies").where("code", .equal, agency.rawValue).first()
             guard known != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
             try await sql.update("feedback").set("agency_code", to: SQLBind(agency.rawValue))
@@ -120,12 +47,10 @@ extension FeedbackStore {
     /// Records (or rewrites, until published) the agency's answer and who wrote it.
     public func answer(_ reference: String, text: String, by username: String, at instant: Date,
                        audit: AuditEvent? = nil) async throws {
-        let answer = try Self.checkedAnswer(text)
+        let answer = try FeedbackWorkflow.checkedAnswer(text)
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
-            guard record.agencyCode != nil, !record.published else {
-                throw FeedbackStateError(reference: reference, state: record.state, action: "answer")
-            }
+            try FeedbackWorkflow.checkAnswer(record)
             try await sql.update("feedback").set("answer", to: SQLBind(answer))
                 .set("answered_at", to: SQLBind(Instant.seconds(instant))).set("answered_by", to: SQLBind(username))
                 .where("reference", .equal, reference).run()
@@ -137,9 +62,7 @@ extension FeedbackStore {
     public func publish(_ reference: String, audit: AuditEvent? = nil) async throws {
         try await database.transaction { sql in
             let record = try await Self.require(reference, on: sql)
-            guard record.state == .answered else {
-                throw FeedbackStateError(reference: reference, state: record.state, action: "publish")
-            }
+            try FeedbackWorkflow.checkPublish(record)
             try await sql.update("feedback").set("published", to: SQLBind(1)).where("reference", .equal, reference).run()
             try await AuditStore.append(audit, on: sql)
         }

@@ -3,47 +3,6 @@ import MotCuaCore
 import SQLKit
 import WorkCalendar
 
-/// A citizen's feedback or petition as submitted.
-public struct FeedbackSubmission: Sendable, Hashable {
-    public var name: String
-    public var contact: String
-    public var content: String
-    public var dossierCode: DossierCode?
-
-    public static let maximumContentLength = 5_000
-
-    /// Checks the fields; each problem names its field (English) with a Vietnamese message.
-    public init(name: String, contact: String, content: String, dossierCode: String?) throws(ValidationError) {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let contact = contact.trimmingCharacters(in: .whitespacesAndNewlines)
-        let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.count) else {
-            throw ValidationError(field: "name", value: nil, reason: "the name is empty or too long",
-                                  vietnamese: "Vui lòng nhập họ tên (tối đa 200 ký tự).")
-        }
-        guard (5...200).contains(contact.count) else {
-            throw ValidationError(field: "contact", value: nil, reason: "the contact is empty or too long",
-                                  vietnamese: "Vui lòng nhập số điện thoại hoặc email để chúng tôi trả lời.")
-        }
-        guard (10...Self.maximumContentLength).contains(content.count) else {
-            throw ValidationError(field: "content", value: nil, reason: "the content must be 10 to 5000 characters",
-                                  vietnamese: "Nội dung phản ánh cần từ 10 đến 5.000 ký tự.")
-        }
-        let code = dossierCode?.trimmingCharacters(in: .whitespaces) ?? ""
-        if code.isEmpty {
-            self.dossierCode = nil
-        } else {
-            do { self.dossierCode = try DossierCode(parsing: code) } catch {
-                throw ValidationError(field: "dossier_code", value: code, reason: "not a dossier code",
-                                      vietnamese: "Mã hồ sơ không đúng định dạng (ví dụ 000.00.15.H56-210712-0007).")
-            }
-        }
-        self.name = name
-        self.contact = contact
-        self.content = content
-    }
-}
-
 /// Feedback and petitions. References are `PAKN-YYMMDD-XXXX`, numbered per local day without gaps.
 public struct FeedbackStore: Sendable {
     public let database: Database

@@ -98,11 +98,9 @@ struct ServiceLogAPIController: Sendable {
         let query = QueryParameters(request: request)
         let period: StatisticsPeriod
         if let quarter = try query.formatted("quarter") {
-            let parts = quarter.uppercased().split(separator: "-Q")
-            guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (1...4).contains(number) else {
+            do { period = try ReportingQuarter(parsing: quarter).period } catch {
                 throw Problem.badParameter("quarter", "\"\(quarter)\" không phải quý dạng 2021-Q3.")
             }
-            period = try StatisticsPeriod.quarter(number, of: year)
         } else {
             period = try Self.period(request, now: now())
         }

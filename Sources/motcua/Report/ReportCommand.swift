@@ -66,17 +66,14 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// The Decree 09/2019 period of "2021-Q3", or of the current quarter.
     static func quarterPeriod(_ quarter: String?) throws -> StatisticsPeriod {
-        let text = quarter ?? Self.currentQuarter()
-        let parts = text.uppercased().split(separator: "-Q")
-        guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]) else {
-            throw CommandFailure("report: --quarter must look like 2021-Q3, got '\(text)'")
+        guard let quarter else { return try ReportingQuarter(containing: VietnamTime.localDate(of: Date())).period }
+        do { return try ReportingQuarter(parsing: quarter).period } catch {
+            throw CommandFailure("report: --quarter must look like 2021-Q3, got '\(quarter)'")
         }
-        return try StatisticsPeriod.quarter(number, of: year)
     }
 
     static func currentQuarter() -> String {
-        let today = VietnamTime.localDate(of: Date())
-        return "\(today.year)-Q\((today.month - 1) / 3 + 1)"
+        ReportingQuarter(containing: VietnamTime.localDate(of: Date())).description
     }
 
     func run() async throws {

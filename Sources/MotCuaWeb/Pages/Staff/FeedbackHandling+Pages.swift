@@ -17,8 +17,6 @@ struct FeedbackHandlingController: Sendable {
     static func answerPath(_ reference: String) -> String { detailPath(reference) + "/tra-loi" }
     static func publishPath(_ reference: String) -> String { detailPath(reference) + "/cong-bo" }
 
-    static let roles: Set<Principal.Role> = [.manager, .administrator, .leader, .specialist]
-
     let store: FeedbackStore
     let agencies: AgencyStore
     let now: @Sendable () -> Date
@@ -32,9 +30,9 @@ struct FeedbackHandlingController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireRole(request, Self.roles)
+        let principal = try context.requireRole(request, FeedbackWorkflow.handlingRoles)
         let state = request.uri.queryParameters.get(Self.stateQuery).flatMap(FeedbackState.init(rawValue:))
-        let scope: Set<AgencyCode>? = principal.role.actsForEveryAgency ? nil : principal.agencies
+        let scope = principal.listRestriction
         let items = try await store.list(state: state, agencies: scope)
         let view = FeedbackListView(frame: StaffFrame(principal, context), state: state, items: items,
                                     agencyNames: try await agencyDirectory().names)
@@ -42,13 +40,13 @@ struct FeedbackHandlingController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireRole(request, Self.roles)
+        let principal = try context.requireRole(request, FeedbackWorkflow.handlingRoles)
         let record = try await visibleFeedback(request, context: context, principal: principal)
         return try await page(record, principal, context)
     }
 
     @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireRole(request, .manager, .administrator)
+        let principal = try context.requireRole(request, FeedbackWorkflow.assigningRoles)
         var request = request
         let form = try await FormFields.read(from: &request, limit: 8 * 1024)
         let record = try await visibleFeedback(request, context: context, principal: principal)
@@ -64,25 +62,25 @@ struct FeedbackHandlingController: Sendable {
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireRole(request, .leader, .specialist)
+        let principal = try context.requireRole(request, FeedbackWorkflow.answeringRoles)
         var request = request
         let form = try await FormFields.read(from: &request, limit: 64 * 1024)
         let record = try await visibleFeedback(request, context: context, principal: principal)
         let text = form["tra_loi"] ?? ""
         do {
-            _ = try FeedbackStore.checkedAnswer(text)
+            _ = try FeedbackWorkflow.checkedAnswer(text)
         } catch {
             return try await page(record, principal, context, error: error.vietnameseMessage, draft: text,
                                   status: .unprocessableContent)
         }
         return try await perform(record, principal, context, .feedbackAnswered,
-                                 before: ["answer": record.answer], after: ["answer": try? FeedbackStore.checkedAnswer(text)]) { audit in
+                                 before: ["answer": record.answer], after: ["answer": try? FeedbackWorkflow.checkedAnswer(text)]) { audit in
             try await store.answer(record.reference, text: text, by: principal.username, at: now(), audit: audit)
         }
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requireRole(request, .manager, .administrator, .leader)
+        let principal = try context.requireRole(request, FeedbackWorkflow.publishingRoles)
         let record = try await visibleFeedback(request, context: context, principal: principal)
         return try await perform(record, principal, context, .feedbackPublished,
                                  before: ["published": "0"], after: ["published": "1"]) { audit in
@@ -96,16 +94,10 @@ struct FeedbackHandlingController: Sendable {
     /// like a reference that does not exist, so that its existence does not leak.
     private func visibleFeedback(_ request: Request, context: AppRequestContext, principal: Principal) async throws -> FeedbackRecord {
         let reference = try context.parameters.require("reference")
-        guard let record = try await store.feedback(reference), Self.canSee(record, principal) else {
+        guard let record = try await store.feedback(reference), FeedbackWorkflow.canSee(record, principal) else {
             throw PageNotFound(message: "Không tìm thấy phản ánh này.")
         }
         return record
-    }
-
-    static func canSee(_ record: FeedbackRecord, _ principal: Principal) -> Bool {
-        if principal.role.actsForEveryAgency { return true }
-        guard let agency = record.agencyCode else { return false }
-        return principal.agencies.contains(agency)
     }
 
     /// Runs a handling step, then 303 back to the feedback; a step in the wrong state answers 409 on the page.

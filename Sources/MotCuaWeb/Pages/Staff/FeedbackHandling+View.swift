@@ -101,7 +101,7 @@ struct FeedbackDetailView {
                 frame.csrfField,
                 .p(.label(.attribute(named: "for", value: "tra_loi"), .text(record.answer == nil ? "Nội dung trả lời" : "Sửa nội dung trả lời")),
                    .textarea(.id("tra_loi"), .name("tra_loi"), .attribute(named: "rows", value: "6"),
-                             .attribute(named: "maxlength", value: "\(FeedbackStore.maximumAnswerLength)"), .required(true),
+                             .attribute(named: "maxlength", value: "\(FeedbackWorkflow.maximumAnswerLength)"), .required(true),
                              .text(draft))),
                 .p(.button(.id("nut-tra-loi"), .type(.submit), .text("Lưu trả lời"))))),
             .if(canPublish, .form(.id("form-cong-bo"), .method(.post), .escaped("action", FeedbackHandlingController.publishPath(reference)),

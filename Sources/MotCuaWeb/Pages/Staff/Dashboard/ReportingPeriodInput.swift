@@ -47,23 +47,16 @@ struct ReportingPeriodInput: Sendable, Hashable {
             guard start.days(to: end) <= 3 * 366 else { throw Invalid(message: "Kỳ thống kê dài tối đa 3 năm.") }
             do { return try StatisticsPeriod(from: start, to: end) } catch { throw Invalid(message: error.vietnameseMessage) }
         }
-        let text = quarter.isEmpty ? Self.quarterName(containing: today) : quarter
-        let parts = text.uppercased().split(separator: "-Q")
-        guard parts.count == 2, let year = Int(parts[0]), (2000...2100).contains(year), let number = Int(parts[1]),
-              (1...4).contains(number), let period = try? StatisticsPeriod.quarter(number, of: year) else {
+        let text = quarter.isEmpty ? ReportingQuarter(containing: today).description : quarter
+        guard let period = try? ReportingQuarter(parsing: text).period else {
             throw Invalid(message: "Quý “\(quarter)” không hợp lệ: nhập dạng năm-Q số quý, ví dụ 2021-Q3.")
         }
         return period
     }
 
-    /// "2026-Q4" for a date in October–December 2026 (the CLI's current quarter).
-    static func quarterName(containing date: LocalDate) -> String { "\(date.year)-Q\((date.month - 1) / 3 + 1)" }
-
     /// "2021-Q3" when the period is exactly that quarter's Decree 09/2019 period.
     static func quarterName(of period: StatisticsPeriod) -> String? {
-        let year = period.to.year, number = (period.to.month - 1) / 3 + 1
-        guard let quarter = try? StatisticsPeriod.quarter(number, of: year), quarter == period else { return nil }
-        return "\(year)-Q\(number)"
+        ReportingQuarter(exactly: period)?.description
     }
 
     /// The query string that asks for this period again (links, downloads).

@@ -1,5 +1,4 @@
 import Foundation
-import MotCuaCore
 
 /// Who may perform which lifecycle action on a dossier, for which agency — the one-stop division of work
 /// (Decree 61/2018/NĐ-CP Art. 15–20, Decree 107/2021/NĐ-CP, Decision 468/QĐ-VPCP):
@@ -16,29 +15,29 @@ import MotCuaCore
 ///
 /// The policy judges role and agency only; whether the dossier's state allows the action is the
 /// lifecycle's decision (`DossierLifecycle.decide`), so a refused transition keeps its own message.
-enum DossierActionPolicy {
+public enum DossierActionPolicy {
     /// Why an action is refused to an officer, said to them.
-    struct Refusal: Error, Sendable, Equatable {
-        let message: String
+    public struct Refusal: Error, Sendable, Equatable {
+        public let message: String
     }
 
     /// Whether `principal` may perform `action` on `dossier` as it stands now.
-    static func permits(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) -> Bool {
+    public static func permits(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) -> Bool {
         refusal(principal, action, on: dossier) == nil
     }
 
     /// Throws the refusal, if any.
-    static func require(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) throws(Refusal) {
+    public static func require(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) throws(Refusal) {
         if let refusal = refusal(principal, action, on: dossier) { throw refusal }
     }
 
     /// The actions the officer may take now: those the dossier's status allows and this policy permits.
-    static func available(to principal: Principal, on dossier: Dossier) -> [DossierAction] {
+    public static func available(to principal: Principal, on dossier: Dossier) -> [DossierAction] {
         DossierAction.allowed(from: dossier.status).filter { permits(principal, $0, on: dossier) }
     }
 
     /// Nil when permitted; otherwise why not.
-    static func refusal(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) -> Refusal? {
+    public static func refusal(_ principal: Principal, _ action: DossierAction, on dossier: Dossier) -> Refusal? {
         let actor = Actor(principal: principal, dossier: dossier)
         let allowed: Bool
         switch action {
@@ -73,7 +72,7 @@ enum DossierActionPolicy {
         return allowed ? nil : Refusal(message: Self.message(for: action, principal: principal, dossier: dossier))
     }
 
-    static func message(for action: DossierAction, principal: Principal, dossier: Dossier) -> String {
+    public static func message(for action: DossierAction, principal: Principal, dossier: Dossier) -> String {
         if principal.role.actsForEveryAgency {
             return "\(principal.role.vietnameseLabel) chỉ được xem hồ sơ, không thực hiện thao tác \"\(action.vietnameseName)\"."
         }
@@ -126,7 +125,7 @@ enum DossierActionPolicy {
     }
 
     /// Whether a process step's role names a leader ("Lãnh đạo UBND tỉnh", "Lãnh đạo phòng").
-    static func isLeaderStep(_ role: String) -> Bool {
+    public static func isLeaderStep(_ role: String) -> Bool {
         role.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "đ", with: "d").contains("lanh dao")
     }
