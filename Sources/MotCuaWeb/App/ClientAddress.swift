@@ -80,8 +80,11 @@ public struct IPNetwork: Hashable, Sendable, CustomStringConvertible {
 /// the nearest address in `X-Forwarded-For` that is not itself a trusted proxy (each proxy appends the
 /// address it saw, so the addresses further left were written by the client and prove nothing).
 enum ClientAddress {
+    /// The key of a request whose peer address is not known (in-process tests): counted as one client.
+    static let unknown = "unknown"
+
     static func key(peer: SocketAddress?, forwardedFor: [String], trustedProxies: [IPNetwork]) -> String {
-        guard let peerText = peer?.ipAddress, let peerAddress = IPAddress(peerText) else { return "unknown" }
+        guard let peerText = peer?.ipAddress, let peerAddress = IPAddress(peerText) else { return unknown }
         func isTrusted(_ address: IPAddress) -> Bool { trustedProxies.contains { $0.contains(address) } }
         guard isTrusted(peerAddress) else { return peerAddress.rateLimitKey }
         let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }

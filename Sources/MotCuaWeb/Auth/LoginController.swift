@@ -31,7 +31,8 @@ struct LoginController: Sendable {
         var model = LoginPage.Model(next: next, csrfToken: context.csrfToken, username: String(username.prefix(64)))
 
         var keys: [LoginThrottle.Key] = [.username(model.username)]
-        keys.append(.address(context.clientKey))  // behind a trusted proxy, the forwarded client; IPv6 by its /64
+        // Behind a trusted proxy, the forwarded client; IPv6 by its /64. No address, no address count.
+        if context.clientKey != ClientAddress.unknown { keys.append(.address(context.clientKey)) }
         if let until = await auth.throttle.lockedUntil(keys, at: now) {
             model.error = LoginPage.tooManyAttempts
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
