@@ -31,11 +31,13 @@ public final class Database: Sendable {
     }
 
     /// Opens a pool. Nothing is connected yet; call `checkConnection()` to fail fast on bad settings.
+    /// - Parameter sqliteSynchronous: `.full` always, but in the benchmark that measures what it costs.
     public init(
         location: DatabaseLocation,
         maxConnections: Int = 8,
         logger: Logger = Logger(label: "motcua.database"),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        sqliteSynchronous: SQLiteSynchronous = .full
     ) throws(DatabaseConfigurationError) {
         self.location = location
         // The pool logs every failed connection attempt at error level; the caller reports the same
@@ -52,7 +54,7 @@ public final class Database: Sendable {
             let threads = NIOThreadPool(numberOfThreads: perLoop * loops + 1)
             threads.start()
             sqliteThreads = threads
-            let source = TunedSQLiteSource(path: path, threadPool: threads)
+            let source = TunedSQLiteSource(path: path, threadPool: threads, synchronous: sqliteSynchronous)
             pool = .sqlite(EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: perLoop, pruneInterval: nil,
                 logger: poolLogger, on: eventLoopGroup))
@@ -158,15 +160,28 @@ public final class Database: Sendable {
     }
 }
 
+/// When SQLite acknowledges a commit. The product runs `.full`; `.normal` exists so that a benchmark can
+/// show what durability costs (BENCHMARKS.md).
+public enum SQLiteSynchronous: String, Sendable, CaseIterable {
+    /// The commit is on disk before it is acknowledged: a power cut loses nothing acknowledged.
+    case full
+    /// WAL is synced at checkpoints only: the last commits can vanish in a power cut.
+    case normal
+
+    var pragmaValue: String { rawValue.uppercased() }
+}
+
 /// SQLite connections set up for a shared office file: foreign keys on, write-ahead log (readers do not
 /// block the writer), and a busy timeout so that concurrent writers queue instead of failing.
 struct TunedSQLiteSource: ConnectionPoolSource {
     let base: SQLiteConnectionSource
+    let synchronous: SQLiteSynchronous
     static let busyTimeoutMilliseconds = 15_000
 
-    init(path: String, threadPool: NIOThreadPool) {
+    init(path: String, threadPool: NIOThreadPool, synchronous: SQLiteSynchronous) {
         base = SQLiteConnectionSource(
             configuration: .init(storage: .file(path: path), enableForeignKeys: true), threadPool: threadPool)
+        self.synchronous = synchronous
     }
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
@@ -175,7 +190,7 @@ struct TunedSQLiteSource: ConnectionPoolSource {
                 .flatMap { _ in connection.query("PRAGMA journal_mode = WAL") }
                 // FULL: a commit is on disk before it is acknowledged, so a power cut cannot take back a dossier
                 // code already printed on a receipt (NORMAL may lose the last commits in WAL mode).
-                .flatMap { _ in connection.query("PRAGMA synchronous = FULL") }
+                .flatMap { _ in connection.query("PRAGMA synchronous = \(synchronous.pragmaValue)") }
                 .map { _ in connection }
                 .flatMapError { error in connection.close().flatMapThrowing { throw error } }
         }
