@@ -57,7 +57,7 @@ struct ReportRecordsView {
         let query = (input.query.isEmpty ? "" : input.query + "&") + "\(parameter)=" + (id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return .div(.class("report-actions"),
             .a(.escaped("href", ReportRecordsController.path + "?" + query), .text("Sửa")),
-            .form(.method(.post), .action(path), .escaped("data-confirm", question), frame.csrfField, periodFields(),
+            .form(.method(.post), .escaped("action", path), .escaped("data-confirm", question), frame.csrfField, periodFields(),
                   .input(.type(.hidden), .name("id"), .escaped("value", id)),
                   .button(.type(.submit), .text("Xoá"))))
     }
