@@ -21,6 +21,23 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    /// Runs a Python `script` with the served document's path as its argument, from a temporary folder;
+    /// records an issue and returns nil when python3 lacks `module`.
+    func runPython(_ script: String, needing module: String) async throws -> (status: Int32, output: String, errors: String)? {
+        let (text, _) = try await servedDocument()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("openapi.yaml")
+        try Data(text.utf8).write(to: file)
+        let run = try ExternalTools.run("python3", ["-c", script, file.path], in: folder)
+        if run.standardError.contains("ModuleNotFoundError") || run.status == 127 {
+            Issue.record("python3 lacks \(module): run `pip install \(module)`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(run.standardError)")
+            return nil
+        }
+        return (run.status, String(decoding: run.standardOutput, as: UTF8.self), run.standardError)
+    }
+
     /// Paths and their operations, read from the document's layout (two-space path keys under `paths:`,
     /// four-space operation keys under each path). Good enough for a document we write ourselves.
     static func operations(in yaml: String) -> Set<String> {
@@ -70,21 +87,9 @@ struct OpenAPIDocumentTests {
         .enabled(if: !OpenAPIDocumentTests.skipPythonRequested, "MOTCUA_SKIP_PYTHON_READERS=1: openapi-spec-validator skipped")
     )
     func validates() async throws {
-        let (text, _) = try await servedDocument()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-openapi-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("openapi.yaml")
-        try Data(text.utf8).write(to: file)
-
         let script = "from openapi_spec_validator import validate; import yaml,sys; validate(yaml.safe_load(open(sys.argv[1]))); print('valid')"
-        let run = try ExternalTools.run("python3", ["-c", script, file.path], in: folder)
-        if run.standardError.contains("ModuleNotFoundError") || run.status == 127 {
-            Issue.record("python3 lacks openapi_spec_validator or yaml: run `pip install openapi-spec-validator pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(run.standardError)")
-            return
-        }
-        let out = String(decoding: run.standardOutput, as: UTF8.self)
-        #expect(run.status == 0 && out.contains("valid"), "openapi-spec-validator rejected the document:\n\(run.standardError)")
+        guard let run = try await runPython(script, needing: "openapi-spec-validator pyyaml") else { return }
+        #expect(run.status == 0 && run.output.contains("valid"), "openapi-spec-validator rejected the document:\n\(run.errors)")
     }
 
     @Test(
@@ -92,13 +97,6 @@ struct OpenAPIDocumentTests {
         .enabled(if: !OpenAPIDocumentTests.skipPythonRequested, "MOTCUA_SKIP_PYTHON_READERS=1: PyYAML reader skipped")
     )
     func documentsWhatTheServerAnswers() async throws {
-        let (text, _) = try await servedDocument()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-openapi-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("openapi.yaml")
-        try Data(text.utf8).write(to: file)
-
         // Each line: a fact the reader checks, then "ok" or what it found.
         let script = #"""
         import re, sys, yaml
@@ -108,6 +106,7 @@ struct OpenAPIDocumentTests {
         def check(name, ok): print(("ok " if ok else "FAIL ") + name)
         check("GET /guidance 422", "422" in codes("/guidance", "get"))
         check("GET /statistics 422", "422" in codes("/statistics", "get"))
+        check("GET /statistics 403", "403" in codes("/statistics", "get"))
         check("POST /ratings 409", "409" in codes("/ratings", "post"))
         check("POST /dossiers 409 422", {"409", "422"} <= set(codes("/dossiers", "post")))
         check("actions 409 422 428", {"409", "422", "428"} <= set(codes("/dossiers/{code}/actions/{action}", "post")))
@@ -126,14 +125,10 @@ struct OpenAPIDocumentTests {
         check("guidance agency code", p["/guidance"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["agency_code"] == {"$ref": "#/components/schemas/AgencyCode"})
         check("405 with Allow described", "405" in d["info"]["description"] and "Allow" in d["info"]["description"])
         """#
-        let run = try ExternalTools.run("python3", ["-c", script, file.path], in: folder)
-        if run.standardError.contains("ModuleNotFoundError") || run.status == 127 {
-            Issue.record("python3 lacks yaml: run `pip install pyyaml`, or set MOTCUA_SKIP_PYTHON_READERS=1 to skip.\n\(run.standardError)")
-            return
-        }
-        let out = String(decoding: run.standardOutput, as: UTF8.self)
-        #expect(run.status == 0, "\(run.standardError)")
-        #expect(out.split(separator: "\n").count == 13, "\(out)")
+        guard let run = try await runPython(script, needing: "pyyaml") else { return }
+        let out = run.output
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(out.split(separator: "\n").count == 14, "\(out)")
         for line in out.split(separator: "\n") where !line.hasPrefix("ok ") {
             Issue.record("openapi.yaml: \(line)")
         }
