@@ -462,30 +462,35 @@ struct AuthenticationUnitTests {
         }
     }
 
-    @Test("the throttle counts usernames and addresses separately and forgets after the lockout")
-    func throttle() async {
-        let throttle = LoginThrottle()
-        let start = Fixtures.instant("2026-03-02 08:00")
-        let address = LoginThrottle.Key.address("10.0.0.7")
-        for index in 0..<5 {
-            #expect(await throttle.lockedUntil([address], at: start) == nil)
-            await throttle.recordFailure([.username("user\(index)"), address], at: start.addingTimeInterval(Double(index)))
+    @Test("the throttle counts usernames and addresses separately, in the database shared by every server, and forgets after the lockout",
+          arguments: TestBackend.available)
+    func throttle(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            let throttle = LoginThrottle(database: database)
+            let otherServer = LoginThrottle(database: database)  // a second app server on the same database
+            let start = Fixtures.instant("2026-03-02 08:00")
+            let address = LoginThrottle.Key.address("10.0.0.7")
+            for index in 0..<5 {
+                #expect(try await throttle.lockedUntil([address], at: start) == nil)
+                let server = index % 2 == 0 ? throttle : otherServer
+                try await server.recordFailure([.username("user\(index)"), address], at: start.addingTimeInterval(Double(index)))
+            }
+            #expect(try await otherServer.lockedUntil([.username("new"), address], at: start.addingTimeInterval(10)) != nil)
+            #expect(try await throttle.lockedUntil([.username("user0")], at: start.addingTimeInterval(10)) == nil)
+            #expect(try await throttle.lockedUntil([address], at: start.addingTimeInterval(4 + 15 * 60)) == nil)
+
+            // Failures spread over more than 15 minutes do not add up.
+            let slow = LoginThrottle.Key.username("slow")
+            for index in 0..<8 { try await throttle.recordFailure([slow], at: start.addingTimeInterval(Double(index) * 301)) }
+            #expect(try await throttle.lockedUntil([slow], at: start.addingTimeInterval(8 * 301)) == nil)
+
+            // A success clears the username's count.
+            let lan = LoginThrottle.Key.username("lan")
+            for _ in 0..<4 { try await throttle.recordFailure([lan], at: start) }
+            try await throttle.recordSuccess(username: "lan")
+            try await throttle.recordFailure([lan], at: start)
+            #expect(try await throttle.lockedUntil([lan], at: start) == nil)
         }
-        #expect(await throttle.lockedUntil([.username("new"), address], at: start.addingTimeInterval(10)) != nil)
-        #expect(await throttle.lockedUntil([.username("user0")], at: start.addingTimeInterval(10)) == nil)
-        #expect(await throttle.lockedUntil([address], at: start.addingTimeInterval(4 + 15 * 60)) == nil)
-
-        // Failures spread over more than 15 minutes do not add up.
-        let slow = LoginThrottle.Key.username("slow")
-        for index in 0..<8 { await throttle.recordFailure([slow], at: start.addingTimeInterval(Double(index) * 301)) }
-        #expect(await throttle.lockedUntil([slow], at: start.addingTimeInterval(8 * 301)) == nil)
-
-        // A success clears the username's count.
-        let lan = LoginThrottle.Key.username("lan")
-        for _ in 0..<4 { await throttle.recordFailure([lan], at: start) }
-        await throttle.recordSuccess(username: "lan")
-        await throttle.recordFailure([lan], at: start)
-        #expect(await throttle.lockedUntil([lan], at: start) == nil)
     }
 
     @Test("`next` must be a local path")

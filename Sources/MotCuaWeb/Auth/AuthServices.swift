@@ -14,13 +14,13 @@ public struct AuthServices: Sendable {
     /// The clock; tests may stop it.
     let now: @Sendable () -> Date
 
-    public init(configuration: AppConfiguration, throttle: LoginThrottle = LoginThrottle(),
+    public init(configuration: AppConfiguration, throttle: LoginThrottle? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         accounts = UserAccounts(database: configuration.database,
                                 hasher: PasswordHasher(cost: configuration.passwordHashCost))
         sessions = SessionManager(store: SessionStore(database: configuration.database),
                                   policy: configuration.sessionPolicy, secureCookies: configuration.secureCookies)
-        self.throttle = throttle
+        self.throttle = throttle ?? LoginThrottle(database: configuration.database)
         secureCookies = configuration.secureCookies
         self.now = now
     }

@@ -33,19 +33,20 @@ struct LoginController: Sendable {
         var keys: [LoginThrottle.Key] = [.username(model.username)]
         // Behind a trusted proxy, the forwarded client; IPv6 by its /64. No address, no address count.
         if context.clientKey != ClientAddress.unknown { keys.append(.address(context.clientKey)) }
-        if let until = await auth.throttle.lockedUntil(keys, at: now) {
+        let lockedUntil = try await auth.throttle.lockedUntil(keys, at: now)
+        if let until = lockedUntil {
             model.error = LoginPage.tooManyAttempts
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
             return page(model, status: .tooManyRequests, headers: [.retryAfter: "\(seconds)"])
         }
         guard let user = try await auth.accounts.authenticate(username: username, password: password) else {
-            await auth.throttle.recordFailure(keys, at: now)
+            try await auth.throttle.recordFailure(keys, at: now)
             // The attempted username is not logged: people sometimes type their password into that field.
             context.logger.notice("sign-in refused")
             model.error = LoginPage.wrongCredentials
             return page(model, status: .unauthorized)
         }
-        await auth.throttle.recordSuccess(username: user.username)
+        try await auth.throttle.recordSuccess(username: user.username)
         // A new id at every sign-in (no session fixation); the browser's previous session ends.
         if case .session(let idHash, _) = context.authentication { try await auth.sessions.end(idHash: idHash) }
         let (cookieValue, _) = try await auth.sessions.start(for: user.username, at: now)

@@ -1,14 +1,15 @@
 import Foundation
+import MotCuaStore
 
-/// Slows down password guessing: after 5 failed sign-ins for one username, or from one address, within
-/// 15 minutes, further attempts for it are refused for 15 minutes, without checking the password.
+/// Slows down password guessing: after 5 failed sign-ins for one username, or from one client address,
+/// within 15 minutes, further attempts for it are refused for 15 minutes, without checking the password.
 ///
-/// Counts are kept in memory, per app server: with several servers an attacker gets 5 tries per server
-/// and window, which still stops guessing at any useful rate; a restart forgets the counts. Behind a proxy
-/// every visitor has the proxy's address, so the address limit then works for the whole office at once;
-/// the username limit is the one that matters. Attempts refused during a lockout are not counted, so a
-/// lockout ends 15 minutes after the failure that caused it.
-public actor LoginThrottle {
+/// The counts live in the database (`RateLimitStore`), so every app server sees the same ones and a restart
+/// forgets nothing: failures are counted in one-minute buckets and summed over the last 15 minutes (a
+/// sliding window to the minute); a lockout is one row that lasts 15 minutes. Addresses are the clients'
+/// (behind a trusted proxy, the forwarded ones; IPv6 by its /64). Attempts refused during a lockout are not
+/// counted, so a lockout ends 15 minutes after the failure that caused it.
+public struct LoginThrottle: Sendable {
     public struct Limits: Sendable {
         public var maximumFailures: Int
         public var window: TimeInterval
@@ -25,51 +26,45 @@ public actor LoginThrottle {
     public enum Key: Hashable, Sendable {
         case username(String)
         case address(String)
+
+        var name: String {
+            switch self {
+            case .username(let username): "user:" + username
+            case .address(let address): "address:" + address
+            }
+        }
     }
 
-    private struct Entry {
-        var failures: [Date] = []
-        var lockedUntil: Date?
-    }
-
+    static let bucketSeconds = 60
     public let limits: Limits
-    private var entries: [Key: Entry] = [:]
-    /// Past this many keys, stale ones are swept out so that a flood of made-up usernames cannot grow memory.
-    private let sweepThreshold = 10_000
+    let store: RateLimitStore
 
-    public init(limits: Limits = Limits()) {
+    public init(database: Database, limits: Limits = Limits()) {
+        store = RateLimitStore(database: database)
         self.limits = limits
     }
 
-    /// When the earliest lockout among `keys` ends, or nil when none is locked at `instant`.
-    public func lockedUntil(_ keys: [Key], at instant: Date) -> Date? {
-        keys.compactMap { entries[$0]?.lockedUntil }.filter { $0 > instant }.max()
+    /// When the latest lockout among `keys` ends, or nil when none is locked at `instant`.
+    public func lockedUntil(_ keys: [Key], at instant: Date) async throws -> Date? {
+        try await store.markedUntil(keys.map { "login-lock:" + $0.name }, at: instant)
     }
 
-    public func recordFailure(_ keys: [Key], at instant: Date) {
-        if entries.count > sweepThreshold { sweep(at: instant) }
+    public func recordFailure(_ keys: [Key], at instant: Date) async throws {
         for key in keys {
-            var entry = entries[key] ?? Entry()
-            entry.failures.removeAll { instant.timeIntervalSince($0) >= limits.window }
-            entry.failures.append(instant)
-            if entry.failures.count >= limits.maximumFailures {
-                entry.lockedUntil = instant.addingTimeInterval(limits.lockout)
-                entry.failures = []
+            let failures = "login-fail:" + key.name
+            try await store.hit(failures, window: Self.bucketSeconds, at: instant,
+                                keptFor: Int(limits.window) + Self.bucketSeconds)
+            let recent = try await store.hits(failures, since: instant.addingTimeInterval(-limits.window + 1))
+            if recent >= limits.maximumFailures {
+                try await store.mark("login-lock:" + key.name, at: instant, until: instant.addingTimeInterval(limits.lockout))
+                try await store.clear(failures)
             }
-            entries[key] = entry
         }
     }
 
     /// A successful sign-in clears the username's failures (not the address's: one good account must not
     /// reset the count of an address that is guessing others).
-    public func recordSuccess(username: String) {
-        entries[.username(username)] = nil
-    }
-
-    private func sweep(at instant: Date) {
-        entries = entries.filter { _, entry in
-            (entry.lockedUntil.map { $0 > instant } ?? false)
-                || entry.failures.contains { instant.timeIntervalSince($0) < limits.window }
-        }
+    public func recordSuccess(username: String) async throws {
+        try await store.clear("login-fail:" + Key.username(username).name)
     }
 }
