@@ -59,4 +59,60 @@ struct RatingTabletTests {
             #expect(try rows.first?.decode(column: "rating", as: String.self) == "very_satisfied")
         }
     }
+
+    @Test("the citizen rates a returned dossier from the status lookup, once, after proving it with the phone digits",
+          arguments: TestBackend.available)
+    func rateFromLookup(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { database in
+            _ = try await AuthFixture.seed(database)
+            try await ProcedureStore(database: database).add(try Fixtures.investmentProcedure())
+            let store = DossierStore(database: database)
+            let now = Date()
+            func register() async throws -> Dossier {
+                try await store.register(
+                    RegistrationRequest(receivingAgency: Fixtures.center, procedureCode: Fixtures.investmentCode,
+                                        applicant: Fixtures.applicant(), channel: .counter),
+                    at: now.addingTimeInterval(-600), actor: "lan")
+            }
+            var returned = try await register()
+            returned = try await store.execute(.transfer, on: returned.code, at: now.addingTimeInterval(-590), actor: "lan")
+            for offset in [-500.0, -400, -350] {
+                returned = try await store.execute(.completeStep(note: nil), on: returned.code, at: now.addingTimeInterval(offset), actor: "cv")
+            }
+            returned = try await store.execute(.recordResult(outcome: .approved, note: nil), on: returned.code, at: now.addingTimeInterval(-300), actor: "lan")
+            returned = try await store.execute(.returnResult(channel: .postal), on: returned.code, at: now.addingTimeInterval(-60), actor: "lan")
+            let open = try await register()
+            let digits = String(try #require(returned.applicant?.phone).suffix(4))
+            let returnedCode = returned.code
+
+            try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
+                var citizen = Browser()
+                _ = try await DeskFixture.get(client, "/tra-cuu", &citizen)
+                func post(_ path: String, _ code: DossierCode, _ digits: String, _ rating: String? = nil) async throws -> TestResponse {
+                    var fields = [("_csrf", citizen.csrfToken), ("ma", code.rawValue), ("so", digits)]
+                    if let rating { fields.append(("danh_gia", rating)) }
+                    return try await client.execute(uri: path, method: .post, headers: citizen.jar.headers(adding: AuthFixture.formHeaders),
+                                                    body: AuthFixture.formBody(fields))
+                }
+                let found = try await post("/tra-cuu", returnedCode, digits)
+                #expect(found.status == .ok && found.text.contains("id=\"danh-gia-tra-cuu\""))
+                let openFound = try await post("/tra-cuu", open.code, digits)
+                #expect(openFound.status == .ok && !openFound.text.contains("id=\"danh-gia-tra-cuu\""))
+                // Not returned: refused by RatingRule even when posted by hand.
+                let early = try await post("/tra-cuu/danh-gia", open.code, digits, "very_satisfied")
+                #expect(early.status == .conflict && early.text.contains("chưa trả kết quả"))
+                // Wrong digits: nothing recorded, the same answer as a lookup.
+                let wrong = try await post("/tra-cuu/danh-gia", returnedCode, digits == "0000" ? "1111" : "0000", "very_satisfied")
+                #expect(wrong.status == .notFound)
+                let rated = try await post("/tra-cuu/danh-gia", returnedCode, digits, "satisfied")
+                #expect(rated.status == .ok && rated.text.contains("Cảm ơn") && !rated.text.contains("id=\"danh-gia-tra-cuu\""))
+                let again = try await post("/tra-cuu/danh-gia", returnedCode, digits, "unsatisfied")
+                #expect(again.status == .conflict && again.text.contains("đã được đánh giá"))
+            }
+            let rows = try await database.sql.select().columns("dossier_code", "officer", "rating").from("satisfaction_ratings").all()
+            #expect(rows.count == 1)
+            #expect(try rows.first?.decode(column: "officer", as: String.self) == StatusLookupController.citizenRater)
+            #expect(try rows.first?.decode(column: "rating", as: String.self) == "satisfied")
+        }
+    }
 }

@@ -39,7 +39,7 @@ func buildRouter(_ configuration: AppConfiguration) -> Router<AppRequestContext>
     ProcedureCatalogueController(procedures: ProcedureStore(database: configuration.database),
                                  agencies: AgencyStore(database: configuration.database)).addRoutes(to: router)
     StatusLookupController(dossiers: DossierStore(database: configuration.database),
-                           limiter: limiter, now: configuration.now).addRoutes(to: router)
+                           ratings: ServiceLogStore(database: configuration.database), limiter: limiter, now: configuration.now).addRoutes(to: router)
     RatingTabletController(log: ServiceLogStore(database: configuration.database),
                            dossiers: DossierStore(database: configuration.database),
                            procedures: ProcedureStore(database: configuration.database),

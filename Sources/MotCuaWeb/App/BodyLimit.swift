@@ -8,7 +8,7 @@ enum BodyLimit {
     static func bytes(forPath path: String) -> Int {
         if path.hasPrefix(OnlineSubmissionController.path + "/") { return OnlineSubmissionController.maximumRequestBytes }
         switch path {
-        case PublicPaths.lookup: return 16 * 1024
+        case PublicPaths.lookup, StatusLookupController.ratingPath: return 16 * 1024
         case RatingTabletController.path: return 8 * 1024
         case LoginController.path, FeedbackController.path: return 64 * 1024
         default: return form

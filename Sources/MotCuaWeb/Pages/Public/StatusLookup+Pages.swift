@@ -10,7 +10,12 @@ import WorkCalendar
 /// Shows the status, the appointment and the steps — nothing personal. A wrong code and a wrong phone
 /// get the same answer (no way to probe which codes exist), and each address gets a few tries a minute.
 struct StatusLookupController: Sendable {
+    static let ratingPath = PublicPaths.lookup + "/danh-gia"
+    /// The `officer` of a rating the citizen gives through the lookup (not at a counter's tablet).
+    static let citizenRater = "cong-dan-tra-cuu"
+
     let dossiers: DossierStore
+    let ratings: ServiceLogStore
     let limiter: PublicRateLimiter
     let now: @Sendable () -> Date
 
@@ -19,17 +24,24 @@ struct StatusLookupController: Sendable {
             HTMLResponse.make(StatusLookupView(model: .init(csrfToken: context.csrfToken)).document)
         }
         router.post(RouterPath(PublicPaths.lookup), use: lookup)
+        router.post(RouterPath(Self.ratingPath), use: rate)
+    }
+
+    /// The dossier the citizen proved is theirs, or the page that says why not.
+    enum Verification {
+        case verified(Dossier, StatusLookupView.Model)
+        case refused(Response)
     }
 
     /// Limits before work: the address's lookups per minute (before the body is read), then the code's
     /// wrong phone digits — after `PublicLimits.wrongDigitsPerCode` of them the code answers nothing for a
     /// while, whoever asks, so 10,000 four-digit endings cannot be walked through from many addresses.
-    @Sendable func lookup(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let instant = now()
+    /// A wrong code and a wrong phone get the same answer (no way to probe which codes exist).
+    func verify(_ request: Request, context: AppRequestContext, at instant: Date) async throws -> (Verification, FormFields) {
         let allowed = try await limiter.allow(limiter.lookups, context.clientKey, at: instant)
         guard allowed else {
             let model = StatusLookupView.Model(csrfToken: context.csrfToken)
-            return Self.tooMany(model, "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.", retryAfter: 60)
+            return (.refused(Self.tooMany(model, "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.", retryAfter: 60)), FormFields())
         }
         var request = request
         let form = try await FormFields.read(from: &request, limit: BodyLimit.bytes(forPath: PublicPaths.lookup))
@@ -38,13 +50,13 @@ struct StatusLookupController: Sendable {
         var model = StatusLookupView.Model(csrfToken: context.csrfToken, code: code)
         guard digits.count == 4 else {
             model.message = "Vui lòng nhập đủ 4 số cuối của số điện thoại người nộp hồ sơ."
-            return HTMLResponse.make(StatusLookupView(model: model).document, status: .unprocessableContent)
+            return (.refused(HTMLResponse.make(StatusLookupView(model: model).document, status: .unprocessableContent)), form)
         }
         let codeKey = code.uppercased()
         let locked = try await limiter.isOver(limiter.wrongDigits, codeKey, at: instant)
         guard !locked else {
-            return Self.tooMany(model, "Mã hồ sơ này đã bị tạm khóa tra cứu do nhập sai số điện thoại nhiều lần. Vui lòng thử lại sau hoặc liên hệ Trung tâm.",
-                                retryAfter: limiter.wrongDigits.windowSeconds)
+            return (.refused(Self.tooMany(model, "Mã hồ sơ này đã bị tạm khóa tra cứu do nhập sai số điện thoại nhiều lần. Vui lòng thử lại sau hoặc liên hệ Trung tâm.",
+                                          retryAfter: limiter.wrongDigits.windowSeconds)), form)
         }
         let parsed = try? DossierCode(parsing: code)
         var found: Dossier?
@@ -52,10 +64,56 @@ struct StatusLookupController: Sendable {
         guard let dossier = found, let phone = dossier.applicant?.phone, phone.hasSuffix(digits) else {
             try await limiter.record(limiter.wrongDigits, codeKey, at: instant)
             model.message = "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Vui lòng kiểm tra lại mã trên giấy tiếp nhận."
-            return HTMLResponse.make(StatusLookupView(model: model).document, status: .notFound)
+            return (.refused(HTMLResponse.make(StatusLookupView(model: model).document, status: .notFound)), form)
         }
-        model.result = .init(dossier: dossier, now: instant)
+        model.digits = digits
+        return (.verified(dossier, model), form)
+    }
+
+    @Sendable func lookup(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let instant = now()
+        let (verification, _) = try await verify(request, context: context, at: instant)
+        guard case .verified(let dossier, var model) = verification else {
+            if case .refused(let response) = verification { return response }
+            return HTMLResponse.make(StatusLookupView(model: .init(csrfToken: context.csrfToken)).document)
+        }
+        let rated = try await ratings.isRated(dossier.code)
+        model.result = .init(dossier: dossier, now: instant, mayRate: Self.mayRate(dossier, alreadyRated: rated))
         return HTMLResponse.make(StatusLookupView(model: model).document)
+    }
+
+    /// The citizen rates their returned dossier from the lookup, proving it is theirs again (code and phone
+    /// digits, under the same limits); `RatingRule` decides, as at the counter's tablet.
+    @Sendable func rate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let instant = now()
+        let (verification, form) = try await verify(request, context: context, at: instant)
+        guard case .verified(let dossier, var model) = verification else {
+            if case .refused(let response) = verification { return response }
+            return HTMLResponse.make(StatusLookupView(model: .init(csrfToken: context.csrfToken)).document)
+        }
+        guard let rating = SatisfactionRating.Rating(rawValue: form["danh_gia"] ?? "") else {
+            model.message = "Vui lòng chọn một mức đánh giá."
+            model.result = .init(dossier: dossier, now: instant, mayRate: true)
+            return HTMLResponse.make(StatusLookupView(model: model).document, status: .unprocessableContent)
+        }
+        let rated = try await ratings.isRated(dossier.code)
+        do {
+            try RatingRule.check(dossier, alreadyRated: rated, through: .citizenLookup)
+            try await ratings.record(SatisfactionRating(at: instant, dossierCode: dossier.code, officer: Self.citizenRater, rating: rating))
+            model.message = "Cảm ơn Ông/Bà đã đánh giá mức độ hài lòng."
+            model.result = .init(dossier: dossier, now: instant, mayRate: false)
+            return HTMLResponse.make(StatusLookupView(model: model).document)
+        } catch let refusal as RatingRule.Refusal {
+            model.message = refusal.message
+        } catch StoreError.duplicate {
+            model.message = "Hồ sơ \(dossier.code) đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần."
+        }
+        model.result = .init(dossier: dossier, now: instant, mayRate: false)
+        return HTMLResponse.make(StatusLookupView(model: model).document, status: .conflict)
+    }
+
+    static func mayRate(_ dossier: Dossier, alreadyRated: Bool) -> Bool {
+        (try? RatingRule.check(dossier, alreadyRated: alreadyRated, through: .citizenLookup)) != nil
     }
 
     static func tooMany(_ model: StatusLookupView.Model, _ message: String, retryAfter: Int) -> Response {
@@ -76,8 +134,11 @@ struct StatusLookupView {
         let returnedAt: Date?
         let steps: [(name: String, state: String)]
         let progress: String?
+        /// Returned and not yet rated: the citizen may rate it here.
+        let mayRate: Bool
 
-        init(dossier: Dossier, now: Date) {
+        init(dossier: Dossier, now: Date, mayRate: Bool = false) {
+            self.mayRate = mayRate
             code = dossier.code.rawValue
             status = dossier.status.vietnameseLabel
             receivedAt = dossier.receivedAt
@@ -94,11 +155,26 @@ struct StatusLookupView {
     struct Model: Sendable {
         var csrfToken: String?
         var code = ""
+        /// The phone digits the citizen proved the dossier with, carried by the rating form.
+        var digits = ""
         var message: String?
         var result: Result?
     }
 
     let model: Model
+
+    /// Three buttons, as on the counter's tablet; the code and digits go along to prove the dossier again.
+    func ratingForm(code: String) -> Node<HTML.BodyContext> {
+        .form(.id("danh-gia-tra-cuu"), .method(.post), .action(StatusLookupController.ratingPath),
+              .h2(.text("Ông/Bà hài lòng với việc giải quyết hồ sơ?")),
+              .unwrap(model.csrfToken) { .input(.type(.hidden), .name(CSRFMiddleware.formField), .escaped("value", $0)) },
+              .input(.type(.hidden), .name("ma"), .escaped("value", code)),
+              .input(.type(.hidden), .name("so"), .escaped("value", model.digits)),
+              .forEach(RatingTabletView.choices) { rating, id in
+                  .button(.type(.submit), .escaped("id", "tra-cuu-" + id), .name("danh_gia"), .value(rating.rawValue),
+                          .text(rating.vietnameseLabel))
+              })
+    }
 
     static func instant(_ date: Date?) -> String {
         date.map { VietnameseFormat.slipInstant($0) } ?? "—"
@@ -132,7 +208,8 @@ struct StatusLookupView {
                      .if(!result.steps.isEmpty, .group(
                         .h2(.text("Các bước xử lý")),
                         .ol(.forEach(result.steps) { step in .li(.text("\(step.name): \(step.state)")) })
-                     )))
+                     )),
+                     .if(result.mayRate, ratingForm(code: result.code)))
             }
         )
     }
