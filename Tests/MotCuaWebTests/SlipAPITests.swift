@@ -5,6 +5,7 @@ import MotCuaCore
 import MotCuaStore
 import MotCuaTestSupport
 import MotCuaWeb
+import SQLKit
 import Testing
 
 @Suite("JSON API: statutory slips from the data")
@@ -32,6 +33,11 @@ struct SlipAPITests {
                 #expect(!overseen.text.contains("3544") && overseen.text.contains(Applicant.hiddenMark))
                 let overseenDocx = try await client.call(.get, "/api/v1/dossiers/\(code)/slips/01.docx", user: TestUsers.manager)
                 #expect(overseenDocx.status == .ok)
+                // The reception officer's slip showed personal data: one audited read; the manager's two, none.
+                let slipReads = try await database.sql.raw("""
+                    SELECT actor FROM audit_events WHERE action = 'dossier.personal_data_read' AND after LIKE '%slip 01%'
+                    """).all().map { try $0.decode(column: "actor", as: String.self) }
+                #expect(slipReads == ["tiepnhan"])
                 let docx = try await client.call(.get, "/api/v1/dossiers/\(code)/slips/05.docx", user: TestUsers.reception)
                 #expect(docx.status == .ok)
                 #expect(docx.headers[.contentDisposition]?.contains("mau-05-phieu-kiem-soat") == true)

@@ -21,7 +21,7 @@ public struct JSONAPI: Sendable {
         catalogue = CatalogueAPIController(procedures: ProcedureStore(database: database), agencies: agencies, now: now)
         dossiers = DossierAPIController(dossiers: DossierStore(database: database), agencies: agencies,
                                         reads: PersonalDataReads(database: database), now: now)
-        slips = SlipAPIController(database: database)
+        slips = SlipAPIController(database: database, reads: PersonalDataReads(database: database), now: now)
         serviceLog = ServiceLogAPIController(database: database, now: now)
     }
 

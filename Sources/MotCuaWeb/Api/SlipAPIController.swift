@@ -9,6 +9,9 @@ import MotCuaStore
 /// see personal data (managers, administrators) get the slip with the identity number and contacts hidden.
 struct SlipAPIController: Sendable {
     let database: Database
+    /// A slip that prints the applicant's identity and contacts is a read of personal data: audited.
+    let reads: PersonalDataReads
+    let now: @Sendable () -> Date
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("dossiers/{code}/slips/{file}", use: slip)
@@ -34,6 +37,7 @@ struct SlipAPIController: Sendable {
         do { document = try form.document(for: slipContext) } catch {
             throw Problem(.transitionRefused, status: .unprocessableContent, detail: error.vietnameseMessage)
         }
+        try await reads.record(principal, read: slipContext.dossier, via: "slip \(form.rawValue)", at: now())
         let name = "\(form.fileStem)-\(code.rawValue)"
         if parts[1] == "html" {
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
