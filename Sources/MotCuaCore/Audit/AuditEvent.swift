@@ -27,6 +27,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     // Reports
     public static let reportEdited = AuditAction(rawValue: "report.edited")
     public static let reportIssued = AuditAction(rawValue: "report.issued")
+    public static let reportRecordSaved = AuditAction(rawValue: "report_record.saved")
     public static let reportRecordDeleted = AuditAction(rawValue: "report_record.deleted")
     // Feedback handling
     public static let feedbackAssigned = AuditAction(rawValue: "feedback.assigned")
@@ -41,7 +42,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let known: [AuditAction] = [
         .userAdded, .userRoleChanged, .userDisabled, .userEnabled, .userPasswordSet, .tokenIssued, .tokenRevoked,
         .calendarDaySet, .calendarDayUnset, .agencyAdded, .agencyRenamed, .agencyStopped, .procedureVersionAdded,
-        .reportEdited, .reportIssued, .reportRecordDeleted, .feedbackAssigned, .feedbackAnswered, .feedbackPublished,
+        .reportEdited, .reportIssued, .reportRecordSaved, .reportRecordDeleted, .feedbackAssigned, .feedbackAnswered, .feedbackPublished,
         .fileImported, .dossierPersonalDataRead,
     ]
 
@@ -63,6 +64,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
         case .procedureVersionAdded: "Tạo phiên bản thủ tục"
         case .reportEdited: "Sửa báo cáo"
         case .reportIssued: "Ban hành báo cáo"
+        case .reportRecordSaved: "Ghi dữ liệu báo cáo"
         case .reportRecordDeleted: "Xóa dữ liệu báo cáo"
         case .feedbackAssigned: "Giao xử lý phản ánh"
         case .feedbackAnswered: "Trả lời phản ánh"

@@ -13,8 +13,8 @@ public struct ReportRecordStore: Sendable {
 
     // MARK: Issued documents
 
-    /// Adds or replaces (same id) documents of the register, in one transaction.
-    public func save(documents: [IssuedDocument]) async throws {
+    /// Adds or replaces (same id) documents of the register, in one transaction (with `audit`, when given).
+    public func save(documents: [IssuedDocument], audit: AuditEvent? = nil) async throws {
         let rows = try documents.map { d in
             [SQLBind(d.id), SQLBind(d.number), SQLBind(d.date.description), SQLBind(d.type), SQLBind(d.issuer),
              SQLBind(d.subject), SQLBind(try JSONText.encode(d.tags)), SQLBind(d.reportSection), SQLBind(d.lead),
@@ -31,11 +31,12 @@ public struct ReportRecordStore: Sendable {
                 for row in batch { insert = insert.values(row) }
                 try await insert.run()
             }
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
-    public func save(_ document: IssuedDocument) async throws {
-        try await save(documents: [document])
+    public func save(_ document: IssuedDocument, audit: AuditEvent? = nil) async throws {
+        try await save(documents: [document], audit: audit)
     }
 
     /// The documents dated within the period (inclusive), by date then number.
@@ -63,8 +64,8 @@ public struct ReportRecordStore: Sendable {
 
     // MARK: Entries
 
-    /// Adds or replaces (same id) entries, in one transaction.
-    public func save(entries: [ReportEntry]) async throws {
+    /// Adds or replaces (same id) entries, in one transaction (with `audit`, when given).
+    public func save(entries: [ReportEntry], audit: AuditEvent? = nil) async throws {
         let rows = entries.map { e in
             [SQLBind(e.id), SQLBind(e.kind.rawValue), SQLBind(e.date.description), SQLBind(e.section), SQLBind(e.position),
              SQLBind(e.category), SQLBind(e.count), SQLBind(e.title), SQLBind(e.text), SQLBind(e.result)] as [any SQLExpression]
@@ -80,11 +81,12 @@ public struct ReportRecordStore: Sendable {
                 for row in batch { insert = insert.values(row) }
                 try await insert.run()
             }
+            try await AuditStore.append(audit, on: sql)
         }
     }
 
-    public func save(_ entry: ReportEntry) async throws {
-        try await save(entries: [entry])
+    public func save(_ entry: ReportEntry, audit: AuditEvent? = nil) async throws {
+        try await save(entries: [entry], audit: audit)
     }
 
     /// The entries dated within the period (inclusive), in recording order (position, date, id).

@@ -7,6 +7,7 @@ import MotCuaReports
 import MotCuaStore
 import MotCuaTestSupport
 @testable import MotCuaWeb
+import SQLKit
 import Testing
 import WorkCalendar
 
@@ -49,6 +50,13 @@ struct ReportRecordsPageTests {
                                                             document.map { $0.0 == "so" ? ("so", "841/VPUBND-HCQT") : $0 } + [("id", stored[0].id)])
                 #expect(edited.status == .seeOther)
                 #expect(try await records.documents(from: period.from, to: period.to).map(\.number) == ["841/VPUBND-HCQT"])
+                // Adding and editing are audited, the edit with the number it replaced.
+                let saved = try await database.sql.raw("""
+                    SELECT before, after FROM audit_events WHERE action = 'report_record.saved' ORDER BY id
+                    """).all()
+                #expect(saved.count == 2)
+                #expect(try saved.last?.decode(column: "before", as: String?.self)?.contains("840/VPUBND-HCQT") == true)
+                #expect(try saved.last?.decode(column: "after", as: String?.self)?.contains("841/VPUBND-HCQT") == true)
 
                 let badPAPI = try await ReportPageTests.post(client, browser, "/bao-cao/du-lieu/muc",
                     [("quy", "2021-Q3"), ("loai", "papi_row"), ("ngay", "2021-07-01"), ("tieu_de", "Công khai, minh bạch")])

@@ -91,7 +91,8 @@ struct ReportRecordsController: Sendable {
         }
         switch typed.document(in: period, keeping: existing) {
         case .success(let document):
-            try await records.save(document)
+            try await records.save(document, audit: savedAudit(frame, kind: "issued_document", id: document.id,
+                before: existing.map(Self.auditFields), after: Self.auditFields(document)))
             return Self.redirect(input, anchor: "#van-ban")
         case .failure(let problem):
             view.documentProblem = problem.message
@@ -116,7 +117,8 @@ struct ReportRecordsController: Sendable {
         }
         switch typed.entry(in: period, keeping: existing) {
         case .success(let entry):
-            try await records.save(entry)
+            try await records.save(entry, audit: savedAudit(frame, kind: "report_entry", id: entry.id,
+                before: existing.map(Self.auditFields), after: Self.auditFields(entry)))
             return Self.redirect(input, anchor: "#muc-ghi-nhan")
         case .failure(let problem):
             view.entryProblem = problem.message
@@ -135,6 +137,23 @@ struct ReportRecordsController: Sendable {
         try await delete(request, context, anchor: "#muc-ghi-nhan", kind: "report_entry") {
             try await records.deleteEntry(id: $0, audit: $1)
         }
+    }
+
+    /// The audit row of a saved record (`report_record.saved`): what it said before, if it existed, and after.
+    private func savedAudit(_ frame: StaffFrame, kind: String, id: String, before: [String: String?]?,
+                            after: [String: String?]) -> AuditEvent {
+        AuditEvent(at: now(), actor: frame.principal.username, action: .reportRecordSaved, objectKind: kind, objectID: id,
+                   before: before.flatMap(AuditEvent.values), after: AuditEvent.values(after))
+    }
+
+    static func auditFields(_ document: IssuedDocument) -> [String: String?] {
+        ["number": document.number, "date": document.date.description, "type": document.type, "issuer": document.issuer,
+         "subject": document.subject, "section": document.reportSection]
+    }
+
+    static func auditFields(_ entry: ReportEntry) -> [String: String?] {
+        ["kind": entry.kind.rawValue, "date": entry.date.description, "section": entry.section, "category": entry.category,
+         "count": String(entry.count), "title": entry.title, "text": entry.text, "result": entry.result]
     }
 
     /// Removes a record; its audit row (`report_record.deleted`, the removed row as `before`) commits with it.
