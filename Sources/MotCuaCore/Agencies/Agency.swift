@@ -7,6 +7,8 @@ public struct Agency: Sendable, Hashable {
     public let code: AgencyCode
     public let parentCode: AgencyCode?
     public let level: AgencyLevel
+    /// Its place in the one-stop organisation (a site or an agency that decides).
+    public let kind: AgencyKind
     /// Sorted by `validFrom`, without overlap; at least one.
     public let names: [AgencyName]
     /// Office hours used for the deadlines of its procedures and steps.
@@ -14,8 +16,9 @@ public struct Agency: Sendable, Hashable {
     /// The agency that took over its work after a merger, if any.
     public let successorCode: AgencyCode?
 
-    public init(code: AgencyCode, parentCode: AgencyCode? = nil, level: AgencyLevel, names: [AgencyName],
-                officeHours: OfficeHours = .standard, successorCode: AgencyCode? = nil) throws(ValidationError) {
+    /// - Parameter kind: nil takes the kind its level suggests (`AgencyKind.inferred(from:)`).
+    public init(code: AgencyCode, parentCode: AgencyCode? = nil, level: AgencyLevel, kind: AgencyKind? = nil,
+                names: [AgencyName], officeHours: OfficeHours = .standard, successorCode: AgencyCode? = nil) throws(ValidationError) {
         guard !names.isEmpty else {
             throw ValidationError(field: "agency.names", reason: "an agency needs at least one name",
                                   vietnamese: "Cơ quan \(code) phải có ít nhất một tên.")
@@ -49,6 +52,7 @@ public struct Agency: Sendable, Hashable {
         self.code = code
         self.parentCode = parentCode
         self.level = level
+        self.kind = kind ?? AgencyKind.inferred(from: level)
         self.names = sorted
         self.officeHours = officeHours
         self.successorCode = successorCode
@@ -73,7 +77,7 @@ public struct Agency: Sendable, Hashable {
 
 extension Agency: Codable {
     enum CodingKeys: String, CodingKey {
-        case code, parentCode = "parent_code", level, names, officeHours = "office_hours", successorCode = "successor_code"
+        case code, parentCode = "parent_code", level, kind, names, officeHours = "office_hours", successorCode = "successor_code"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +86,7 @@ extension Agency: Codable {
         try self.init(code: c.decode(AgencyCode.self, forKey: .code),
                       parentCode: c.decodeIfPresent(AgencyCode.self, forKey: .parentCode),
                       level: c.decode(AgencyLevel.self, forKey: .level),
+                      kind: c.decodeIfPresent(AgencyKind.self, forKey: .kind),
                       names: c.decode([AgencyName].self, forKey: .names),
                       officeHours: try hoursText.map { try OfficeHours(parsing: $0) } ?? .standard,
                       successorCode: c.decodeIfPresent(AgencyCode.self, forKey: .successorCode))
@@ -93,6 +98,7 @@ extension Agency: Codable {
         try c.encode(code, forKey: .code)
         try c.encodeIfPresent(parentCode, forKey: .parentCode)
         try c.encode(level, forKey: .level)
+        try c.encode(kind, forKey: .kind)
         try c.encode(names, forKey: .names)
         try c.encode(officeHours.description, forKey: .officeHours)
         try c.encodeIfPresent(successorCode, forKey: .successorCode)

@@ -22,12 +22,12 @@ public struct AgencyStore: Sendable {
 
     static func save(_ agency: Agency, at instant: Date, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "agencies")
-            .columns("code", "parent_code", "level", "office_hours", "successor_code", "created_at")
+            .columns("code", "parent_code", "level", "kind", "office_hours", "successor_code", "created_at")
             .values(SQLBind(agency.code.rawValue), SQLBind(agency.parentCode?.rawValue), SQLBind(agency.level.rawValue),
-                    SQLBind(agency.officeHours == .standard ? nil : agency.officeHours.description),
+                    SQLBind(agency.kind.rawValue), SQLBind(agency.officeHours == .standard ? nil : agency.officeHours.description),
                     SQLBind(agency.successorCode?.rawValue), SQLBind(Instant.seconds(instant)))
             .onConflict(with: ["code"]) { update in
-                update.set(excludedValueOf: "parent_code").set(excludedValueOf: "level")
+                update.set(excludedValueOf: "parent_code").set(excludedValueOf: "level").set(excludedValueOf: "kind")
                     .set(excludedValueOf: "office_hours").set(excludedValueOf: "successor_code")
             }
             .run()
@@ -57,7 +57,7 @@ public struct AgencyStore: Sendable {
             namesByAgency[try row.decode(column: "agency_code", as: String.self), default: []].append(naming)
         }
         return try await database.sql.select()
-            .columns("code", "parent_code", "level", "office_hours", "successor_code")
+            .columns("code", "parent_code", "level", "kind", "office_hours", "successor_code")
             .from("agencies").orderBy("code")
             .all()
             .map { row in
@@ -65,10 +65,14 @@ public struct AgencyStore: Sendable {
                 guard let level = AgencyLevel(rawValue: try row.decode(column: "level", as: String.self)) else {
                     throw StoreError.corrupt(table: "agencies", key: code, reason: "unknown level")
                 }
+                guard let kind = AgencyKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                    throw StoreError.corrupt(table: "agencies", key: code, reason: "unknown kind")
+                }
                 return try Agency(
                     code: AgencyCode(parsing: code),
                     parentCode: try row.optional("parent_code", as: String.self).map { try AgencyCode(parsing: $0) },
                     level: level,
+                    kind: kind,
                     names: namesByAgency[code] ?? [],
                     officeHours: try row.optional("office_hours", as: String.self).map { try OfficeHours(parsing: $0) } ?? .standard,
                     successorCode: try row.optional("successor_code", as: String.self).map { try AgencyCode(parsing: $0) })
@@ -85,7 +89,7 @@ extension AgencyStore {
     public static func auditValues(_ agency: Agency?) -> String? {
         guard let agency else { return nil }
         let names = agency.names.map { "\($0.validFrom)..\($0.validUntil?.description ?? "") \($0.name) (\($0.shortName))" }
-        return AuditEvent.values(["level": agency.level.rawValue, "parent": agency.parentCode?.rawValue,
+        return AuditEvent.values(["level": agency.level.rawValue, "kind": agency.kind.rawValue, "parent": agency.parentCode?.rawValue,
                                   "names": names.joined(separator: "; ")])
     }
 }

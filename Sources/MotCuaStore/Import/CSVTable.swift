@@ -1,13 +1,14 @@
 import Foundation
 
-/// A CSV file whose header must hold exactly the expected columns (in any order), read row by row
-/// with field access by column name.
+/// A CSV file whose header must hold exactly the expected columns (in any order), and may hold some optional
+/// ones (added to a format later, so that older files still import), read row by row with field access by
+/// column name; an optional column the file lacks reads as empty.
 public struct CSVTable {
     public let columns: [String]
     private let positions: [String: Int]
     private var reader: CSVReader
 
-    public init(data: Data, expectedColumns: [String]) throws(ImportError) {
+    public init(data: Data, expectedColumns: [String], optionalColumns: [String] = []) throws(ImportError) {
         var reader = CSVReader(data: data)
         guard let header = reader.next() else {
             if let error = reader.error { throw .syntax(error) }
@@ -15,16 +16,17 @@ public struct CSVTable {
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let missing = expectedColumns.filter { !names.contains($0) }
-        let unknown = names.filter { !expectedColumns.contains($0) }
+        let unknown = names.filter { !expectedColumns.contains($0) && !optionalColumns.contains($0) }
         let repeated = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
         guard missing.isEmpty, unknown.isEmpty, repeated.isEmpty else {
             var problems: [String] = []
             if !missing.isEmpty { problems.append("missing column(s) \(missing.joined(separator: ", "))") }
             if !unknown.isEmpty { problems.append("unknown column(s) \(unknown.joined(separator: ", "))") }
             if !repeated.isEmpty { problems.append("repeated column(s) \(repeated.sorted().joined(separator: ", "))") }
-            throw .header(problems.joined(separator: "; ") + " — expected: \(expectedColumns.joined(separator: ","))")
+            let optional = optionalColumns.isEmpty ? "" : " (optional: \(optionalColumns.joined(separator: ",")))"
+            throw .header(problems.joined(separator: "; ") + " — expected: \(expectedColumns.joined(separator: ","))" + optional)
         }
-        columns = expectedColumns
+        columns = expectedColumns + optionalColumns.filter(names.contains)
         positions = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         self.reader = reader
     }

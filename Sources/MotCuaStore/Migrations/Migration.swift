@@ -28,6 +28,7 @@ public enum Migrations {
         M0014_CreateAbuseCountersAndUniqueRatings(),
         M0015_CreateAuditEvents(),
         M0016_AddTokenExpiry(),
+        M0017_AddAgencyKinds(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
