@@ -293,6 +293,10 @@ struct DossierPageTests {
                 #expect(extended.status == .seeOther)
                 let page = try await leader.open(client, StaffPaths.dossier(code))
                 #expect(page.text.contains("/slips/04.html"))
+                // Its regime, by the date of its receipt.
+                let regime = LegalRegime.of(current)
+                #expect(page.text.contains("Căn cứ giải quyết") && page.text.contains(regime.title)
+                        && page.text.contains("biểu mẫu theo \(regime.forms)"))
                 #expect(page.text.contains("id=\"hanh-dong-tu-choi\""))
                 #expect(!page.text.contains("id=\"hanh-dong-gia-han\""))  // at most once
                 #expect(section(page.text, id: "dong-thoi-gian", until: "</ol>").contains("Phiếu xin lỗi số 12/PXL-KHĐT"))

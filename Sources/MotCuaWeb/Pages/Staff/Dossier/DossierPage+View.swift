@@ -64,6 +64,7 @@ struct DossierPageView {
                            .unwrap(a.address) { item("Địa chỉ", $0) })
                 },
                 item("Kênh nộp", dossier.channel.vietnameseLabel),
+                item("Căn cứ giải quyết", Self.regimeText(LegalRegime.of(dossier))),
                 .dt(.text("Trạng thái")),
                 .dd(.span(.id("trang-thai"), .class("status"), .text(dossier.status.vietnameseLabel))),
                 item("Ngày nộp", VietnameseFormat.slipInstant(dossier.registeredAt)),
@@ -89,6 +90,11 @@ struct DossierPageView {
 
     private func item(_ term: String, _ value: String) -> Node<HTML.DescriptionListContext> {
         .group(.dt(.text(term)), .dd(.text(value)))
+    }
+
+    /// "Nghị định 118/2025/NĐ-CP (…); biểu mẫu theo Thông tư 03/2025/TT-VPCP", with the caveat when there is one.
+    static func regimeText(_ regime: LegalRegime) -> String {
+        "\(regime.title); biểu mẫu theo \(regime.forms)" + (regime.basisNote.map { " (\($0))" } ?? "")
     }
 
     // MARK: Steps
