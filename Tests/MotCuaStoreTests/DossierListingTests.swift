@@ -124,7 +124,19 @@ struct DossierListingTests {
         try await withTestDatabase(backend, migrate: false) { database in
             let upTo5 = Migrations.all.filter { $0.version < 6 }
             try await Migrator(database: database, migrations: upTo5).migrate()
-            try await Fixtures.seed(database)
+            // The agencies as a version-5 schema holds them (today's store writes columns added since).
+            for agency in try Fixtures.agencies() {
+                try await database.sql.insert(into: "agencies").columns("code", "parent_code", "level", "created_at")
+                    .values(SQLBind(agency.code.rawValue), SQLBind(agency.parentCode?.rawValue), SQLBind(agency.level.rawValue), SQLBind(0))
+                    .run()
+                for naming in agency.names {
+                    try await database.sql.insert(into: "agency_names").columns("agency_code", "valid_from", "name", "short_name")
+                        .values(SQLBind(agency.code.rawValue), SQLBind(naming.validFrom.description), SQLBind(naming.name),
+                                SQLBind(naming.shortName))
+                        .run()
+                }
+            }
+            try await ProcedureStore(database: database).add(try Fixtures.investmentProcedure())
             let state = try MotCuaJSON.encode(["applicant": ["kind": "person", "name": "Lê Văn Đức", "id_number": "012345678901"]])
             try await database.sql.insert(into: "dossiers")
                 .columns("code", "receiving_agency_code", "procedure_code", "procedure_version", "owning_agency_code", "field",

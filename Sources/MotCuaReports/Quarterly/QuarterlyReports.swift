@@ -76,6 +76,10 @@ public struct QuarterlyReports: Sendable {
 
     /// Issues the report: builds it with its number and date and the draft's edits, and freezes it.
     @discardableResult
+    // Not optimised: the Swift 6.3.1 release compiler crashes (signal 11, LLVM coro-split, "While splitting
+    // coroutine …QuarterlyReports…issue…") on this function since it took the audit row; the same workaround as
+    // SlipLoader.context. Remove when `swift build -c release` compiles it without the attribute.
+    @_optimize(none)
     public func issue(_ period: StatisticsPeriod, agency: AgencyCode? = nil, number: String, issuedOn: LocalDate,
                       statisticsWindow: StatisticsPeriod? = nil, by actor: String = AuditActor.system,
                       at instant: Date = Date()) async throws -> QuarterlyReport {
