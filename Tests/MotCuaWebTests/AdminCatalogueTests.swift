@@ -93,8 +93,15 @@ struct AdminCatalogueTests {
     func agencies(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { database in
             _ = try await AdministrationTests.seed(database)
+            // A branch of the center (a kind its level alone would not give): renaming it must keep its kind.
+            try await AgencyStore(database: database).save(try Agency(
+                code: try AgencyCode(parsing: "000.01.15.H56"), parentCode: Fixtures.center, level: .center, kind: .branch,
+                names: [AgencyName(validFrom: try LocalDate(iso: "2020-01-01"), name: "Chi nhánh Gia Nghĩa", shortName: "CN Gia Nghĩa")]))
             try await buildApplication(AuthFixture.configuration(database)).test(.router) { client in
                 let admin = try await StaffSession.signIn(client, "quantri")
+                #expect(try await admin.post(client, "/quan-tri/co-quan/000.01.15.H56/doi-ten",
+                                             [("ten_moi", "Chi nhánh Trung tâm tại Gia Nghĩa"), ("ten_viet_tat_moi", "CN TT Gia Nghĩa"),
+                                              ("tu_ngay", "2025-07-01")]).status == .seeOther)
                 let fields: [(String, String)] = [("ma", "000.00.31.H56"), ("cap", "department"), ("cap_tren", Fixtures.province.rawValue),
                                                   ("ten", "Sở Khoa học và Công nghệ"), ("ten_viet_tat", "Sở KH&CN"), ("tu_ngay", "2015-01-01")]
                 let bad = try await admin.post(client, "/quan-tri/co-quan", fields.map { $0.0 == "ma" ? ("ma", "31") : $0 })
@@ -111,12 +118,14 @@ struct AdminCatalogueTests {
                                                     ("tu_ngay", "2025-07-01")])
                 #expect(renamed.status == .seeOther)
                 #expect(try await admin.post(client, "/quan-tri/co-quan/\(Fixtures.environment)/ngung", [("tu_ngay", "2025-07-01")]).status == .seeOther)
-                #expect(try await admin.get(client, "/quan-tri/co-quan").text.contains("Đã ngừng hoạt động"))
+                let list = try await admin.get(client, "/quan-tri/co-quan").text
+                #expect(list.contains("Đã ngừng hoạt động") && list.contains("Chi nhánh Trung tâm Phục vụ hành chính công"))
             }
             let all = try await AgencyStore(database: database).all()
             let science = try #require(all.first { $0.code.rawValue == "000.00.31.H56" })
             #expect(science.name(on: try LocalDate(iso: "2021-09-01")) == "Sở Khoa học và Công nghệ")
             #expect(science.name(on: try LocalDate(iso: "2026-01-01")) == "Sở Khoa học, Công nghệ và Chuyển đổi số")
+            #expect(all.first { $0.code.rawValue == "000.01.15.H56" }?.kind == .branch)
             let environment = try #require(all.first { $0.code == Fixtures.environment })
             #expect(environment.naming(on: try LocalDate(iso: "2025-06-30")) != nil)
             #expect(environment.naming(on: try LocalDate(iso: "2025-07-01")) == nil)

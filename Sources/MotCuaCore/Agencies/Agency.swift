@@ -58,6 +58,12 @@ public struct Agency: Sendable, Hashable {
         self.successorCode = successorCode
     }
 
+    /// The same agency with other names (a rename, a stop): every other property kept, its kind included.
+    public func renamed(_ names: [AgencyName]) throws(ValidationError) -> Agency {
+        try Agency(code: code, parentCode: parentCode, level: level, kind: kind, names: names, officeHours: officeHours,
+                   successorCode: successorCode)
+    }
+
     /// The name in force on `date`, or nil if the agency bore no name that day (not yet created, dissolved).
     public func naming(on date: LocalDate) -> AgencyName? {
         names.last { $0.isValid(on: date) }

@@ -68,8 +68,7 @@ struct AdminAgenciesController: Sendable {
             }
             if last.validUntil.map({ $0 >= date }) ?? true { names[names.count - 1].validUntil = date.adding(days: -1) }
             names.append(AgencyName(validFrom: date, name: name, shortName: short))
-            let renamed = try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
-                                     officeHours: agency.officeHours, successorCode: agency.successorCode)
+            let renamed = try agency.renamed(names)
             try await agencies.save(renamed, at: now(), audit: audit(.agencyRenamed, principal, before: agency, after: renamed))
         } catch let error as ValidationError {
             return try await page(principal, context, form: .init(validFrom: today.description), change: draft,
@@ -94,8 +93,7 @@ struct AdminAgenciesController: Sendable {
                                       vietnamese: "Ngày ngừng hoạt động phải sau ngày bắt đầu của tên hiện tại.")
             }
             names[names.count - 1].validUntil = date.adding(days: -1)
-            let stopped = try Agency(code: agency.code, parentCode: agency.parentCode, level: agency.level, names: names,
-                                     officeHours: agency.officeHours, successorCode: agency.successorCode)
+            let stopped = try agency.renamed(names)
             try await agencies.save(stopped, at: now(), audit: audit(.agencyStopped, principal, before: agency, after: stopped))
         } catch let error as ValidationError {
             return try await page(principal, context, form: .init(validFrom: today.description), change: draft,

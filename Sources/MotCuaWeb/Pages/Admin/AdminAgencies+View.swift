@@ -93,7 +93,7 @@ struct AdminAgenciesView {
             AdminForm.notice(notice),
             AdminForm.error(error),
             .table(.id("danh-sach-co-quan"),
-                .thead(.tr(.th(.text("Mã")), .th(.text("Tên hiện nay")), .th(.text("Cấp")), .th(.text("Tên qua các thời kỳ")),
+                .thead(.tr(.th(.text("Mã")), .th(.text("Tên hiện nay")), .th(.text("Cấp")), .th(.text("Loại")), .th(.text("Tên qua các thời kỳ")),
                            .th(.text("Đổi tên / ngừng hoạt động")))),
                 .tbody(.forEach(agencies) { agency -> Node<HTML.TableContext> in
                     let naming = agency.naming(on: today)
@@ -101,6 +101,7 @@ struct AdminAgenciesView {
                         .td(.text(agency.code.rawValue)),
                         .td(.text(naming?.name ?? "Đã ngừng hoạt động")),
                         .td(.text(agency.level.vietnameseLabel)),
+                        .td(.text(agency.kind.vietnameseLabel)),
                         .td(.ul(.forEach(agency.names) { name in
                             .li(.text("\(name.name) (\(name.shortName)): từ \(name.validFrom.vietnameseNumeric)"
                                       + (name.validUntil.map { " đến \($0.vietnameseNumeric)" } ?? "")))
