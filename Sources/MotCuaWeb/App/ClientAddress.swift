@@ -33,14 +33,16 @@ struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// What rate limits count by: an IPv4 address as it is, an IPv6 address by its /64 — one subscriber
     /// usually holds a whole /64 and could otherwise take a fresh address for every request.
     var rateLimitKey: String {
-        if isIPv4 { return description }
-        let prefix = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
-        return prefix.joined(separator: ":") + "::/64"
+        isIPv4 ? description : hexGroups(upTo: 8) + "::/64"
     }
 
     var description: String {
-        if isIPv4 { return bytes.map(String.init).joined(separator: ".") }
-        return stride(from: 0, to: 16, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+        isIPv4 ? bytes.map(String.init).joined(separator: ".") : hexGroups(upTo: 16)
+    }
+
+    /// The IPv6 groups of the first `byteCount` bytes, "2001:db8:1:2" (uncompressed).
+    private func hexGroups(upTo byteCount: Int) -> String {
+        stride(from: 0, to: byteCount, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
             .joined(separator: ":")
     }
 }

@@ -73,9 +73,11 @@ struct StatusLookupController: Sendable {
     @Sendable func lookup(_ request: Request, context: AppRequestContext) async throws -> Response {
         let instant = now()
         let (verification, _) = try await verify(request, context: context, at: instant)
-        guard case .verified(let dossier, var model) = verification else {
-            if case .refused(let response) = verification { return response }
-            return HTMLResponse.make(StatusLookupView(model: .init(csrfToken: context.csrfToken)).document)
+        let dossier: Dossier
+        var model: StatusLookupView.Model
+        switch verification {
+        case .refused(let response): return response
+        case .verified(let proved, let shown): (dossier, model) = (proved, shown)
         }
         let rated = try await ratings.isRated(dossier.code)
         model.result = .init(dossier: dossier, now: instant, mayRate: Self.mayRate(dossier, alreadyRated: rated))
@@ -87,9 +89,11 @@ struct StatusLookupController: Sendable {
     @Sendable func rate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let instant = now()
         let (verification, form) = try await verify(request, context: context, at: instant)
-        guard case .verified(let dossier, var model) = verification else {
-            if case .refused(let response) = verification { return response }
-            return HTMLResponse.make(StatusLookupView(model: .init(csrfToken: context.csrfToken)).document)
+        let dossier: Dossier
+        var model: StatusLookupView.Model
+        switch verification {
+        case .refused(let response): return response
+        case .verified(let proved, let shown): (dossier, model) = (proved, shown)
         }
         guard let rating = SatisfactionRating.Rating(rawValue: form["danh_gia"] ?? "") else {
             model.message = "Vui lòng chọn một mức đánh giá."
