@@ -12,6 +12,10 @@ struct ReplayTests {
             investmentProcedure(policy: .restart, cutoff: try! TimeOfDay(hour: 15)),
             try! Procedure(code: investmentCode, validFrom: t("2020-01-01 00:00"), name: "Không có quy trình", field: "X",
                            agencyCode: Agencies.justice, legalTime: .workingDays(3), localTime: .workingDays(2), onlineLevel: .full),
+            // Listed for acceptance at any site: dossiers may be accepted on behalf, forwarded and received.
+            try! Procedure(code: investmentCode, validFrom: t("2020-01-01 00:00"), name: "Tiếp nhận tại mọi nơi", field: "X",
+                           agencyCode: Agencies.justice, legalTime: .workingDays(5), localTime: .workingDays(4), onlineLevel: .full,
+                           acceptedAtAnySite: true),
             try! Procedure(code: investmentCode, validFrom: t("2020-01-01 00:00"), name: "Theo giờ", field: "X",
                            agencyCode: Agencies.justice, legalTime: .workingDays(1), localTime: .workingHours(6), onlineLevel: .none,
                            supplementPolicy: .pause, steps: hoursSteps),
@@ -26,6 +30,8 @@ struct ReplayTests {
         switch action {
         case .register: return .register(draft(on: "2021-03-01"))
         case .receive: return .receive
+        case .acceptOnBehalf: return .acceptOnBehalf(destination: Agencies.justice)
+        case .forward: return .forward(channel: .postal, note: nil)
         case .requestSupplement: return .requestSupplement(reason: reason, documents: ["Giấy tờ \(Int.random(in: 1...9, using: &rng))"])
         case .receiveSupplement: return .receiveSupplement(note: Bool.random(using: &rng) ? nil : "Đủ")
         case .refuseAtDesk: return .refuseAtDesk(reason: reason)

@@ -47,6 +47,8 @@ struct TransitionTests {
         switch action {
         case .register: return .register(draft(on: "2021-03-06", sequence: 2))
         case .receive: return .receive
+        case .acceptOnBehalf: return .acceptOnBehalf(destination: Agencies.center)
+        case .forward: return .forward(channel: .electronic, note: nil)
         case .requestSupplement: return .requestSupplement(reason: "Thiếu", documents: [])
         case .receiveSupplement: return .receiveSupplement(note: nil)
         case .refuseAtDesk: return .refuseAtDesk(reason: "Sai")
@@ -68,7 +70,7 @@ struct TransitionTests {
 
     @Test func theTransitionTable() {
         let expected: [DossierStatus: Set<DossierAction>] = [
-            .newlyRegistered: [.receive, .requestSupplement, .refuseAtDesk, .withdraw],
+            .newlyRegistered: [.receive, .acceptOnBehalf, .forward, .requestSupplement, .refuseAtDesk, .withdraw],
             .received: [.requestSupplement, .transfer, .extend, .refuse, .withdraw, .stop, .recordResult],
             .notAccepted: [],
             .processing: [.requestSupplement, .acceptStep, .completeStep, .sendBack, .requestPayment, .extend, .refuse, .withdraw, .stop, .recordResult],

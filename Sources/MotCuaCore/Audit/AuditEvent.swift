@@ -24,6 +24,8 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let agencyRenamed = AuditAction(rawValue: "agency.renamed")
     public static let agencyStopped = AuditAction(rawValue: "agency.stopped")
     public static let procedureVersionAdded = AuditAction(rawValue: "procedure.version_added")
+    public static let settingRecorded = AuditAction(rawValue: "setting.recorded")
+    public static let agenciesMerged = AuditAction(rawValue: "agency.merged")
     // Reports
     public static let reportEdited = AuditAction(rawValue: "report.edited")
     public static let reportIssued = AuditAction(rawValue: "report.issued")
@@ -42,6 +44,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let known: [AuditAction] = [
         .userAdded, .userRoleChanged, .userDisabled, .userEnabled, .userPasswordSet, .tokenIssued, .tokenRevoked,
         .calendarDaySet, .calendarDayUnset, .agencyAdded, .agencyRenamed, .agencyStopped, .procedureVersionAdded,
+        .settingRecorded, .agenciesMerged,
         .reportEdited, .reportIssued, .reportRecordSaved, .reportRecordDeleted, .feedbackAssigned, .feedbackAnswered, .feedbackPublished,
         .fileImported, .dossierPersonalDataRead,
     ]
@@ -62,6 +65,8 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
         case .agencyRenamed: "Đổi tên cơ quan"
         case .agencyStopped: "Ngừng hoạt động cơ quan"
         case .procedureVersionAdded: "Tạo phiên bản thủ tục"
+        case .settingRecorded: "Ghi tham số theo thời gian"
+        case .agenciesMerged: "Sáp nhập cơ quan"
         case .reportEdited: "Sửa báo cáo"
         case .reportIssued: "Ban hành báo cáo"
         case .reportRecordSaved: "Ghi dữ liệu báo cáo"

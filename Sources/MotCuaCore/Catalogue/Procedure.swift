@@ -29,6 +29,10 @@ public struct Procedure: Sendable, Hashable {
     /// What the applicant receives, e.g. "Giấy chứng nhận đăng ký đầu tư".
     public let resultType: String
     public let supplementPolicy: SupplementPolicy
+    /// Listed for acceptance at any site regardless of administrative boundaries (Decree 118/2025/NĐ-CP as
+    /// amended by Decree 309/2026, Art. 14.4): a site that does not serve the owning agency may accept the
+    /// dossier and forward it.
+    public let acceptedAtAnySite: Bool
     /// The internal process, in order. May be empty (a procedure imported without its process, or resolved
     /// at the desk): such dossiers go from received straight to a result.
     public let steps: [ProcessStep]
@@ -37,7 +41,8 @@ public struct Procedure: Sendable, Hashable {
                 agencyCode: AgencyCode, legalTime: ProcessingTime, localTime: ProcessingTime,
                 cutoff: TimeOfDay? = nil, onlineLevel: OnlineLevel, fees: [Fee] = [],
                 documents: [RequiredDocument] = [], resultType: String = "",
-                supplementPolicy: SupplementPolicy = .restart, steps: [ProcessStep] = []) throws(ValidationError) {
+                supplementPolicy: SupplementPolicy = .restart, steps: [ProcessStep] = [],
+                acceptedAtAnySite: Bool = false) throws(ValidationError) {
         func fail(_ field: String, _ value: String?, _ reason: String, _ vi: String) -> ValidationError {
             ValidationError(field: "procedure.\(field)", value: value, reason: "\(code) v\(version): \(reason)",
                             vietnamese: "Thủ tục \(code) (phiên bản \(version)): \(vi)")
@@ -96,6 +101,7 @@ public struct Procedure: Sendable, Hashable {
         self.resultType = resultType
         self.supplementPolicy = supplementPolicy
         self.steps = steps
+        self.acceptedAtAnySite = acceptedAtAnySite
     }
 
     /// The version reference a dossier keeps.
@@ -120,6 +126,7 @@ extension Procedure: Codable {
         case code, version, validFrom = "valid_from", name, field, agencyCode = "agency_code"
         case legalTime = "legal_time", localTime = "local_time", cutoff, onlineLevel = "online_level"
         case fees, documents, resultType = "result_type", supplementPolicy = "supplement_policy", steps
+        case acceptedAtAnySite = "any_site"
     }
 
     /// Decoding validates like `init`.
@@ -139,7 +146,8 @@ extension Procedure: Codable {
                       documents: c.decodeIfPresent([RequiredDocument].self, forKey: .documents) ?? [],
                       resultType: c.decodeIfPresent(String.self, forKey: .resultType) ?? "",
                       supplementPolicy: c.decodeIfPresent(SupplementPolicy.self, forKey: .supplementPolicy) ?? .restart,
-                      steps: c.decodeIfPresent([ProcessStep].self, forKey: .steps) ?? [])
+                      steps: c.decodeIfPresent([ProcessStep].self, forKey: .steps) ?? [],
+                      acceptedAtAnySite: c.decodeIfPresent(Bool.self, forKey: .acceptedAtAnySite) ?? false)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -159,5 +167,7 @@ extension Procedure: Codable {
         try c.encode(resultType, forKey: .resultType)
         try c.encode(supplementPolicy, forKey: .supplementPolicy)
         try c.encode(steps, forKey: .steps)
+        // Written only when set, so the stored definitions of procedures that predate the flag stay as they were.
+        if acceptedAtAnySite { try c.encode(true, forKey: .acceptedAtAnySite) }
     }
 }

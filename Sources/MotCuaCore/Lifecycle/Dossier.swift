@@ -15,8 +15,13 @@ public struct Dossier: Sendable, Hashable, Codable {
     public internal(set) var channel: Channel
     /// When the dossier was registered (submitted online, or entered at the desk).
     public internal(set) var registeredAt: Date
-    /// Receipt of the complete dossier; the processing period counts from it.
+    /// Receipt of the complete dossier by the competent agency's desk; the processing period counts from it.
     public internal(set) var receivedAt: Date?
+    /// When the site that issued the code accepted the dossier: its receipt for a dossier received directly,
+    /// earlier for one accepted on behalf of another agency (then `forwarding` tells the rest).
+    public internal(set) var acceptedAt: Date?
+    /// The way from the accepting site to the competent desk, for a dossier accepted on behalf.
+    public internal(set) var forwarding: Forwarding?
     /// The legal due instant, used for statistics and verdicts: from receipt (or from the arrival of a
     /// supplement, restart policy), moved by paused time; never moved by an extension.
     public internal(set) var dueAt: Date?
@@ -49,7 +54,8 @@ public struct Dossier: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case code, procedure, owningAgencyCode = "owning_agency_code", applicant, channel
-        case registeredAt = "registered_at", receivedAt = "received_at", dueAt = "due_at"
+        case registeredAt = "registered_at", receivedAt = "received_at", acceptedAt = "accepted_at", forwarding
+        case dueAt = "due_at"
         case citizenDueAt = "citizen_due_at", scoringDueAt = "scoring_due_at", status, visits, supplementRounds = "supplement_rounds", payments
         case dueExtension = "due_extension", outcome, completedAt = "completed_at", closedAt = "closed_at"
         case closingReason = "closing_reason", returnedAt = "returned_at", returnChannel = "return_channel"
@@ -74,6 +80,13 @@ public struct Dossier: Sendable, Hashable, Codable {
         guard let last = payments.last, last.paidAt == nil else { return nil }
         return last
     }
+
+    /// The site whose desk receives, hands over and returns the dossier: the forwarding's destination for a
+    /// dossier accepted on behalf, else the site that issued the code.
+    public var deskAgencyCode: AgencyCode { forwarding?.destination ?? code.agencyCode }
+
+    /// Accepted at one site and waiting for the competent desk's receipt.
+    public var isAwaitingReceipt: Bool { forwarding != nil && receivedAt == nil && closedAt == nil }
 
     /// Received and not yet resolved, withdrawn or stopped.
     public var isInProgress: Bool {

@@ -5,8 +5,14 @@ import Foundation
 public enum DossierCommand: Sendable, Hashable {
     /// Create the dossier (status 1). Counter and postal dossiers are registered and received at once.
     case register(DossierDraft)
-    /// Receive the complete dossier: the processing period starts (1 → 2).
+    /// Receive the complete dossier: the processing period starts (1 → 2). For a dossier accepted on behalf,
+    /// the competent desk's receipt once it was forwarded.
     case receive
+    /// A site accepts (and gives its receipt for) a dossier of a procedure listed for acceptance at any site,
+    /// which `destination`'s desk will receive (status stays 1; Decree 118/2025 as amended, Art. 14.4).
+    case acceptOnBehalf(destination: AgencyCode)
+    /// The accepting site sends the dossier on to the competent desk.
+    case forward(channel: ForwardingChannel, note: String?)
     /// Ask for missing documents (Mẫu 02): at the desk before receipt (1 → 5) or during processing (2, 4 → 5).
     case requestSupplement(reason: String, documents: [String])
     /// The complete dossier arrived (5 → 1 at the desk; 5 → 2 or 4 in processing, restarting or un-pausing the period).
@@ -45,6 +51,8 @@ public enum DossierCommand: Sendable, Hashable {
         switch self {
         case .register: return .register
         case .receive: return .receive
+        case .acceptOnBehalf: return .acceptOnBehalf
+        case .forward: return .forward
         case .requestSupplement: return .requestSupplement
         case .receiveSupplement: return .receiveSupplement
         case .refuseAtDesk: return .refuseAtDesk
@@ -69,6 +77,8 @@ public enum DossierCommand: Sendable, Hashable {
 /// are checked by `decide`). A UI can show the buttons of `allowed(from:)`.
 public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
     case register, receive
+    case acceptOnBehalf = "accept_on_behalf"
+    case forward
     case requestSupplement = "request_supplement"
     case receiveSupplement = "receive_supplement"
     case refuseAtDesk = "refuse_at_desk"
@@ -87,7 +97,7 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
     public var allowedFrom: Set<DossierStatus> {
         switch self {
         case .register: return []
-        case .receive: return [.newlyRegistered]
+        case .receive, .acceptOnBehalf, .forward: return [.newlyRegistered]
         case .requestSupplement: return [.newlyRegistered, .received, .processing]
         case .receiveSupplement: return [.supplementRequested]
         case .refuseAtDesk: return [.newlyRegistered, .supplementRequested]
@@ -113,6 +123,8 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .register: return "register the dossier"
         case .receive: return "receive the dossier"
+        case .acceptOnBehalf: return "accept the dossier on behalf of the competent agency"
+        case .forward: return "forward the dossier to the competent agency"
         case .requestSupplement: return "request a supplement"
         case .receiveSupplement: return "receive the supplement"
         case .refuseAtDesk: return "refuse to receive the dossier"
@@ -137,6 +149,8 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .register: return "đăng ký hồ sơ"
         case .receive: return "tiếp nhận hồ sơ"
+        case .acceptOnBehalf: return "tiếp nhận hồ sơ không phụ thuộc địa giới hành chính"
+        case .forward: return "chuyển hồ sơ đến cơ quan có thẩm quyền"
         case .requestSupplement: return "yêu cầu bổ sung hồ sơ"
         case .receiveSupplement: return "nhận hồ sơ bổ sung"
         case .refuseAtDesk: return "từ chối tiếp nhận"

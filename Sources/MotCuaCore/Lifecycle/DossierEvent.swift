@@ -5,6 +5,8 @@ import Foundation
 public enum DossierEventKind: Sendable, Hashable {
     case registered(Registration)
     case received(Reception)
+    case acceptedOnBehalf(OnBehalfAcceptance)
+    case forwarded(ForwardingDispatch)
     case supplementRequested(SupplementRequest)
     case supplementReceived(SupplementArrival)
     case refusedAtDesk(Closure)
@@ -28,13 +30,15 @@ public enum DossierEventKind: Sendable, Hashable {
         "registered", "received", "supplement_requested", "supplement_received", "refused_at_desk",
         "transferred", "step_accepted", "step_completed", "sent_back", "payment_requested", "payment_confirmed",
         "extended", "refused", "withdrawn", "stopped", "result_ready", "result_returned", "lateness_recorded",
-        "imported",
+        "imported", "accepted_on_behalf", "forwarded",
     ]
 
     public var type: String {
         switch self {
         case .registered: return "registered"
         case .received: return "received"
+        case .acceptedOnBehalf: return "accepted_on_behalf"
+        case .forwarded: return "forwarded"
         case .supplementRequested: return "supplement_requested"
         case .supplementReceived: return "supplement_received"
         case .refusedAtDesk: return "refused_at_desk"
@@ -60,6 +64,8 @@ public enum DossierEventKind: Sendable, Hashable {
         switch self {
         case .registered: return "Đăng ký hồ sơ"
         case .received: return "Tiếp nhận hồ sơ"
+        case .acceptedOnBehalf: return "Tiếp nhận hồ sơ không phụ thuộc địa giới hành chính"
+        case .forwarded: return "Chuyển hồ sơ đến cơ quan có thẩm quyền"
         case .supplementRequested: return "Yêu cầu bổ sung hồ sơ"
         case .supplementReceived: return "Nhận hồ sơ bổ sung"
         case .refusedAtDesk: return "Từ chối tiếp nhận"
@@ -91,6 +97,8 @@ public enum DossierEventKind: Sendable, Hashable {
         switch self {
         case .registered(let p): return try e.encode(p)
         case .received(let p): return try e.encode(p)
+        case .acceptedOnBehalf(let p): return try e.encode(p)
+        case .forwarded(let p): return try e.encode(p)
         case .supplementRequested(let p): return try e.encode(p)
         case .supplementReceived(let p): return try e.encode(p)
         case .refusedAtDesk(let p), .refused(let p), .withdrawn(let p), .stopped(let p): return try e.encode(p)
@@ -114,6 +122,8 @@ public enum DossierEventKind: Sendable, Hashable {
         switch type {
         case "registered": self = .registered(try d.decode(Registration.self, from: data))
         case "received": self = .received(try d.decode(Reception.self, from: data))
+        case "accepted_on_behalf": self = .acceptedOnBehalf(try d.decode(OnBehalfAcceptance.self, from: data))
+        case "forwarded": self = .forwarded(try d.decode(ForwardingDispatch.self, from: data))
         case "supplement_requested": self = .supplementRequested(try d.decode(SupplementRequest.self, from: data))
         case "supplement_received": self = .supplementReceived(try d.decode(SupplementArrival.self, from: data))
         case "refused_at_desk": self = .refusedAtDesk(try d.decode(Closure.self, from: data))

@@ -181,6 +181,8 @@ public struct ImportedDossier: Sendable, Hashable, Codable {
     public var owningAgencyCode: AgencyCode
     public var channel: Channel
     public var receivedAt: Date
+    /// When the site that issued the code accepted it, when earlier than `receivedAt` (accepted on behalf).
+    public var acceptedAt: Date?
     public var dueAt: Date
     /// When the result was ready; for a withdrawn dossier, when it was withdrawn.
     public var completedAt: Date?
@@ -191,8 +193,10 @@ public struct ImportedDossier: Sendable, Hashable, Codable {
 
     public init(code: DossierCode, procedure: ProcedureReference, owningAgencyCode: AgencyCode, channel: Channel,
                 receivedAt: Date, dueAt: Date, completedAt: Date? = nil, returnedAt: Date? = nil,
-                returnChannel: Channel? = nil, outcome: Outcome? = nil, lateness: LatenessRecord? = nil) {
+                returnChannel: Channel? = nil, outcome: Outcome? = nil, lateness: LatenessRecord? = nil,
+                acceptedAt: Date? = nil) {
         self.code = code
+        self.acceptedAt = acceptedAt?.wholeSeconds
         self.procedure = procedure
         self.owningAgencyCode = owningAgencyCode
         self.channel = channel
@@ -207,7 +211,7 @@ public struct ImportedDossier: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case code, procedure, owningAgencyCode = "owning_agency_code", channel, receivedAt = "received_at"
-        case dueAt = "due_at", completedAt = "completed_at", returnedAt = "returned_at"
+        case acceptedAt = "accepted_at", dueAt = "due_at", completedAt = "completed_at", returnedAt = "returned_at"
         case returnChannel = "return_channel", outcome, lateness
     }
 }

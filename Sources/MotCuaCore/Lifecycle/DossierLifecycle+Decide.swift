@@ -36,6 +36,9 @@ public enum DossierLifecycle {
         let actor = rawActor.trimmed
         guard !actor.isEmpty else { throw .missingActor }
         guard row.dueAt >= row.receivedAt else { throw .invalidImport("due_at is before received_at") }
+        if let accepted = row.acceptedAt, accepted > row.receivedAt {
+            throw .invalidImport("accepted_at is after received_at (a site accepts before, or when, the competent agency receives)")
+        }
         if let c = row.completedAt {
             guard row.outcome != nil else { throw .invalidImport("completed_at is given but outcome is empty (an empty outcome means in progress)") }
             guard c >= row.receivedAt else { throw .invalidImport("completed_at is before received_at") }
@@ -95,9 +98,23 @@ public enum DossierLifecycle {
                 throw .procedureVersionBackwards(registered: s.procedure, given: p.reference)
             }
             guard p.validFrom <= at else { throw .procedureNotInForce(p.reference, at: at) }
+            if let forwarding = s.forwarding, forwarding.sentAt == nil { throw .notForwarded(site: forwarding.acceptingSite) }
             let d = try deadline(receivedAt: at, context: c)
             return .received(Reception(procedure: p.reference, owningAgencyCode: p.agencyCode, dueAt: d.due,
                                        countedFrom: d.countedFrom, skippedDays: d.skipped))
+
+        case let .acceptOnBehalf(destination):
+            guard s.forwarding == nil else { throw .alreadyAcceptedOnBehalf(destination: s.forwarding!.destination) }
+            guard p.acceptedAtAnySite else { throw .notAcceptedAtAnySite(p.reference) }
+            guard destination != s.code.agencyCode else { throw .forwardingToItself(destination) }
+            let days = c.forwardingWorkingDays
+            let due = try calendar { try c.calendar.deadline(addingWorkingDays: days, to: at, hours: c.hours(of: s.code.agencyCode)).due }
+            return .acceptedOnBehalf(OnBehalfAcceptance(destination: destination, forwardingDueAt: due, forwardingWorkingDays: days))
+
+        case let .forward(channel, note):
+            guard let forwarding = s.forwarding else { throw .notAcceptedOnBehalf }
+            if let sent = forwarding.sentAt { throw .alreadyForwarded(at: sent) }
+            return .forwarded(ForwardingDispatch(channel: channel, note: optional(note)))
 
         case let .requestSupplement(reason, documents):
             let reason = try required(reason, .requestSupplement)

@@ -38,6 +38,7 @@ extension DossierLifecycle {
                                 applicant: nil, channel: row.channel, registeredAt: row.receivedAt,
                                 status: .received, at: at, version: sequence)
                 d.receivedAt = row.receivedAt
+                d.acceptedAt = row.acceptedAt ?? row.receivedAt
                 d.dueAt = row.dueAt
                 d.citizenDueAt = row.dueAt
                 switch row.outcome {
@@ -104,9 +105,23 @@ extension DossierLifecycle {
             d.procedure = r.procedure
             d.owningAgencyCode = r.owningAgencyCode
             d.receivedAt = at
+            if d.acceptedAt == nil { d.acceptedAt = at }
+            if d.forwarding != nil { d.forwarding?.deliveredAt = at }
             d.dueAt = r.dueAt
             d.citizenDueAt = r.dueAt
             d.status = .received
+
+        case .acceptedOnBehalf(let a):
+            guard d.forwarding == nil, d.receivedAt == nil else { throw corrupt("accepted on behalf twice, or after receipt") }
+            d.acceptedAt = at
+            d.forwarding = Forwarding(acceptingSite: d.code.agencyCode, destination: a.destination, acceptedAt: at,
+                                      dueAt: a.forwardingDueAt)
+
+        case .forwarded(let f):
+            guard d.forwarding != nil else { throw corrupt("forwarded without an acceptance on behalf") }
+            d.forwarding?.sentAt = at
+            d.forwarding?.channel = f.channel
+            d.forwarding?.note = f.note
 
         case .supplementRequested(let r):
             let resume: DossierStatus = r.phase == .reception ? .newlyRegistered : d.status
@@ -219,6 +234,8 @@ extension Dossier {
         self.channel = channel
         self.registeredAt = registeredAt
         self.receivedAt = nil
+        self.acceptedAt = nil
+        self.forwarding = nil
         self.dueAt = nil
         self.citizenDueAt = nil
         self.scoringDueAt = nil

@@ -9,15 +9,22 @@ public struct LifecycleContext: Sendable {
     public var calendar: WorkingCalendar
     /// Office hours by agency; agencies not listed keep `OfficeHours.standard`.
     public var officeHours: [AgencyCode: OfficeHours]
+    /// Working days an accepting site has to deliver a dossier accepted on behalf (the dated setting in
+    /// force at acceptance, `DatedSetting.forwardingWorkingDays`).
+    public var forwardingWorkingDays: Int
 
-    public init(procedure: Procedure, calendar: WorkingCalendar = .vietnam, officeHours: [AgencyCode: OfficeHours] = [:]) {
+    public init(procedure: Procedure, calendar: WorkingCalendar = .vietnam, officeHours: [AgencyCode: OfficeHours] = [:],
+                forwardingWorkingDays: Int = DatedSetting.forwardingWorkingDays.defaultValue) {
         self.procedure = procedure
         self.calendar = calendar
         self.officeHours = officeHours
+        self.forwardingWorkingDays = forwardingWorkingDays
     }
 
-    public init(procedure: Procedure, calendar: WorkingCalendar = .vietnam, agencies: AgencyDirectory) {
-        self.init(procedure: procedure, calendar: calendar, officeHours: agencies.officeHoursByAgency)
+    public init(procedure: Procedure, calendar: WorkingCalendar = .vietnam, agencies: AgencyDirectory,
+                forwardingWorkingDays: Int = DatedSetting.forwardingWorkingDays.defaultValue) {
+        self.init(procedure: procedure, calendar: calendar, officeHours: agencies.officeHoursByAgency,
+                  forwardingWorkingDays: forwardingWorkingDays)
     }
 
     public func hours(of agency: AgencyCode) -> OfficeHours { officeHours[agency] ?? .standard }

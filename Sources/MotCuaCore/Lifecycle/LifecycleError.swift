@@ -47,6 +47,15 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
     case timeWentBackwards(at: Date, lastEventAt: Date)
     /// The working calendar could not compute a deadline (date out of range).
     case calendar(String)
+    /// Acceptance on behalf of a procedure not listed for acceptance at any site.
+    case notAcceptedAtAnySite(ProcedureReference)
+    case alreadyAcceptedOnBehalf(destination: AgencyCode)
+    case forwardingToItself(AgencyCode)
+    /// Forwarding a dossier that was not accepted on behalf.
+    case notAcceptedOnBehalf
+    case alreadyForwarded(at: Date)
+    /// The competent desk records receipt of a dossier the accepting site has not sent yet.
+    case notForwarded(site: AgencyCode)
     /// Import data that contradicts itself.
     case invalidImport(String)
     /// A stored history that does not replay: a gap in sequences, a status that does not match, an event that
@@ -115,6 +124,18 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "The instant \(Self.show(at)) is before the dossier's last event (\(Self.show(last))); history only moves forward."
         case let .calendar(message):
             return "The working calendar cannot compute the deadline: \(message)"
+        case let .notAcceptedAtAnySite(ref):
+            return "Procedure \(ref) is not listed for acceptance at any site (any_site); the dossier must be filed with the competent agency's site."
+        case let .alreadyAcceptedOnBehalf(destination):
+            return "The dossier was already accepted on behalf of \(destination)."
+        case let .forwardingToItself(site):
+            return "The dossier cannot be forwarded to the site that accepted it (\(site))."
+        case .notAcceptedOnBehalf:
+            return "Only a dossier accepted on behalf of another agency is forwarded."
+        case let .alreadyForwarded(at):
+            return "The dossier was already forwarded at \(Self.show(at))."
+        case let .notForwarded(site):
+            return "The accepting site \(site) has not forwarded the dossier yet; it is received once it has been sent."
         case let .invalidImport(message):
             return "Invalid imported dossier: \(message)"
         case let .corruptHistory(sequence, reason):
@@ -177,6 +198,18 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "Thời điểm \(Self.vn(at)) trước thao tác gần nhất của hồ sơ (\(Self.vn(last)))."
         case .calendar:
             return "Không tính được thời hạn theo lịch làm việc."
+        case let .notAcceptedAtAnySite(ref):
+            return "Thủ tục \(ref.code) không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính; hồ sơ phải nộp tại nơi tiếp nhận của cơ quan có thẩm quyền."
+        case let .alreadyAcceptedOnBehalf(destination):
+            return "Hồ sơ đã được tiếp nhận để chuyển đến \(destination)."
+        case let .forwardingToItself(site):
+            return "Không thể chuyển hồ sơ đến chính nơi đã tiếp nhận (\(site))."
+        case .notAcceptedOnBehalf:
+            return "Chỉ chuyển hồ sơ được tiếp nhận không phụ thuộc địa giới hành chính."
+        case let .alreadyForwarded(at):
+            return "Hồ sơ đã được chuyển lúc \(Self.vn(at))."
+        case let .notForwarded(site):
+            return "Nơi tiếp nhận \(site) chưa chuyển hồ sơ; chỉ tiếp nhận sau khi hồ sơ đã được chuyển đến."
         case let .invalidImport(message):
             return "Dữ liệu hồ sơ chuyển đổi không hợp lệ: \(message)"
         case .corruptHistory(let sequence, _):

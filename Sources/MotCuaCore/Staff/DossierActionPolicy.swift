@@ -41,12 +41,22 @@ public enum DossierActionPolicy {
         let actor = Actor(principal: principal, dossier: dossier)
         let allowed: Bool
         switch action {
-        case .register, .receive, .refuseAtDesk, .transfer, .withdraw, .returnResult:
+        case .register, .receive, .refuseAtDesk, .transfer:
             allowed = actor.isReceptionDesk
+        case .acceptOnBehalf:
+            // Never asked for: registering (or receiving) at a site that does not serve the procedure is the
+            // acceptance on behalf (`DossierStore`), so it is offered to nobody.
+            allowed = false
+        case .forward:
+            allowed = actor.isAcceptingDesk && dossier.forwarding != nil && dossier.forwarding?.sentAt == nil
+        case .withdraw, .returnResult:
+            // The citizen may go back to the site where they filed (Decree 118/2025: results returned where
+            // the dossier was accepted, if the applicant asks).
+            allowed = actor.isReceptionDesk || actor.isAcceptingDesk
         case .requestSupplement:
             // Before receipt the desk checks completeness; once received, whoever holds the dossier asks.
             switch dossier.status {
-            case .newlyRegistered: allowed = actor.isReceptionDesk
+            case .newlyRegistered: allowed = actor.isReceptionDesk || (actor.isAcceptingDesk && dossier.forwarding?.sentAt == nil)
             case .received: allowed = actor.isReceptionDesk || actor.worksOwningAgency
             default: allowed = actor.worksOpenStep
             }
@@ -88,8 +98,12 @@ public enum DossierActionPolicy {
         private var isAgencyStaff: Bool { role == .specialist || role == .leader }
         private func worksFor(_ agency: AgencyCode) -> Bool { principal.agencies.contains(agency) }
 
-        /// A reception officer of the desk that received the dossier.
-        var isReceptionDesk: Bool { role == .reception && worksFor(dossier.code.agencyCode) }
+        /// A reception officer of the desk that receives the dossier (for one accepted on behalf, the
+        /// competent agency's site).
+        var isReceptionDesk: Bool { role == .reception && worksFor(dossier.deskAgencyCode) }
+
+        /// A reception officer of the site that issued the dossier's code (accepted it).
+        var isAcceptingDesk: Bool { role == .reception && worksFor(dossier.code.agencyCode) }
 
         /// A specialist or leader of the agency holding the step in progress.
         var worksOpenStep: Bool {

@@ -1,11 +1,11 @@
 /// The access rule: which dossiers a staff member reaches, and whose personal data they may read. Pages,
 /// the JSON API and the CLI all ask these.
 extension Principal {
-    /// Whether the user may see the dossier: one of their agencies received it, owns its procedure or
+    /// Whether the user may see the dossier: one of their agencies accepted or received it, owns its procedure or
     /// holds (or held) one of its steps (managers and administrators: every dossier). What they may do to
     /// it is `DossierActionPolicy`'s decision.
     public func mayAccess(_ dossier: Dossier) -> Bool {
-        covers(dossier.code.agencyCode) || covers(dossier.owningAgencyCode)
+        covers(dossier.code.agencyCode) || covers(dossier.deskAgencyCode) || covers(dossier.owningAgencyCode)
             || dossier.visits.contains { covers($0.agencyCode) }
     }
 

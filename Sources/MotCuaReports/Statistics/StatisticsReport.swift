@@ -47,6 +47,23 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// Dossiers a site accepted for another agency's site, counted when accepted (issue 11).
+    public struct AcceptedOnBehalf: Sendable, Hashable, Codable {
+        public struct Site: Sendable, Hashable, Codable {
+            public var agencyCode: String
+            public var count: Int
+            enum CodingKeys: String, CodingKey { case agencyCode = "agency_code", count }
+        }
+        public var total: Int
+        public var byAgency: [Site]
+        enum CodingKeys: String, CodingKey { case total, byAgency = "by_agency" }
+
+        init(_ counts: [(AgencyCode, Int)]) {
+            byAgency = counts.map { Site(agencyCode: $0.0.rawValue, count: $0.1) }
+            total = counts.reduce(0) { $0 + $1.1 }
+        }
+    }
+
     public var period: Period
     public var received: Received
     public var carriedOver: Int
@@ -58,10 +75,14 @@ public struct StatisticsReport: Sendable, Hashable, Codable {
     public var satisfaction: Satisfaction
     /// Added to the contract: the agency the figures are limited to, when one was asked for.
     public var agencyCode: String?
+    /// Added to the contract (issue 11): dossiers accepted on behalf of another site. Always written; nil
+    /// only in a report saved before it existed (an issued report stays as it was issued).
+    public var acceptedOnBehalf: AcceptedOnBehalf? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, received, carriedOver = "carried_over", resolved, inProgress = "in_progress", withdrawn
         case lateByAgency = "late_by_agency", guidance, satisfaction, agencyCode = "agency_code"
+        case acceptedOnBehalf = "accepted_on_behalf"
     }
 
     /// The JSON text: keys in a stable order, UTF-8 without escaped slashes.
@@ -80,7 +101,8 @@ public struct StatisticsReporter: Sendable {
         self.database = database
     }
 
-    /// - Parameter agency: limit to dossiers whose procedure belongs to this agency or one below it.
+    /// - Parameter agency: limit to dossiers whose procedure belongs to this agency or one below it; for a
+    ///   site (center, branch, commune center), to the dossiers its desk (with its branches') receives.
     /// - Parameters:
     ///   - procedure: limit to one procedure; - field: limit to one field (lĩnh vực).
     /// - Parameter within: the agencies the reader may see (`Principal.listRestriction`); nil: every agency.
@@ -89,8 +111,8 @@ public struct StatisticsReporter: Sendable {
         let directory = try await AgencyStore(database: database).directory()
         var scope = StatisticsScope(procedure: procedure, field: field)
         if let agency {
-            guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-            scope.owningAgencies = directory.subtree(of: agency)
+            guard let found = directory[agency] else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
+            if found.kind.isSite { scope.sites = directory.siteGroup(of: agency) } else { scope.owningAgencies = directory.subtree(of: agency) }
         }
         if let within {
             scope.owningAgencies = (scope.owningAgencies ?? within.sorted()).filter(within.contains)
@@ -101,7 +123,9 @@ public struct StatisticsReporter: Sendable {
         async let lateResult = statistics.lateGroups(period, scope: scope)
         async let guidanceResult = serviceLog.guidanceFigures(period, agencies: scope.owningAgencies)
         async let satisfactionResult = serviceLog.satisfactionFigures(period)
+        async let onBehalfResult = statistics.acceptedOnBehalf(period, scope: scope)
         let (figures, late, guidance, satisfaction) = try await (figuresResult, lateResult, guidanceResult, satisfactionResult)
+        let onBehalf = try await onBehalfResult
 
         let catalogue = try await ProcedureStore(database: database).catalogue()
         let namesOn = period.to
@@ -136,6 +160,7 @@ public struct StatisticsReporter: Sendable {
                             incomingCalls: guidance.incomingCalls),
             satisfaction: .init(ratings: satisfaction.ratings, satisfied: satisfaction.satisfied,
                                 unsatisfied: satisfaction.unsatisfied, satisfiedPercent: satisfaction.satisfiedPercent),
-            agencyCode: agency?.rawValue)
+            agencyCode: agency?.rawValue,
+            acceptedOnBehalf: .init(onBehalf))
     }
 }

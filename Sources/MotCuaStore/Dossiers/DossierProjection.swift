@@ -26,6 +26,8 @@ struct DossierProjection {
             ("search_text", Self.searchText(code: dossier.code.rawValue, applicantName: dossier.applicant?.name)),
             ("registered_at", Instant.seconds(dossier.registeredAt)),
             ("received_at", Instant.seconds(dossier.receivedAt)),
+            ("accepted_at", Instant.seconds(dossier.acceptedAt)),
+            ("site_code", dossier.deskAgencyCode.rawValue),
             ("due_at", Instant.seconds(dossier.dueAt)),
             ("citizen_due_at", Instant.seconds(dossier.citizenDueAt)),
             ("completed_at", Instant.seconds(dossier.completedAt)),

@@ -25,7 +25,7 @@ extension DossierStore {
             case let .supplement(reason, documents): .requestSupplement(reason: reason, documents: documents)
             case let .refuse(reason): .refuseAtDesk(reason: reason)
             }
-            let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure))
+            let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure, at: instant))
             try await DossierRows.append([event], to: dossier.code, on: sql)
             try await DossierRows.update(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
             return dossier

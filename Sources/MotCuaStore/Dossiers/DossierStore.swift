@@ -50,7 +50,8 @@ public struct DossierStore: Sendable {
     static func register(_ request: RegistrationRequest, at instant: Date, actor: String, receive: Bool,
                          reference: ReferenceData, onlineDailyLimit: Int? = nil, on sql: any SQLDatabase) async throws -> Dossier {
         let procedure = try await ProcedureStore.procedure(request.procedureCode, at: instant, on: sql)
-        let context = reference.context(for: procedure)
+        let route = try Self.route(at: request.receivingAgency, for: procedure, reference: reference)
+        let context = reference.context(for: procedure, at: instant)
         let localDay = VietnamTime.localDate(of: instant)
         let series = DossierCodeSeries.of(request.channel)
         let sequence = try await DossierCodeSequence.next(for: request.receivingAgency, on: localDay, series: series,
@@ -61,11 +62,25 @@ public struct DossierStore: Sendable {
         var (dossier, registered) = try Dossier.register(draft, at: instant, actor: actor, context: context)
         var events = [registered]
         if receive {
-            events.append(try dossier.execute(.receive, at: instant, actor: actor, context: context))
+            let command: DossierCommand = if case .onBehalf(let destination) = route { .acceptOnBehalf(destination: destination) } else { .receive }
+            events.append(try dossier.execute(command, at: instant, actor: actor, context: context))
         }
         try await DossierRows.insert(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
         try await DossierRows.append(events, to: code, on: sql)
         return dossier
+    }
+
+    /// How the desk of `desk` takes in a dossier of `procedure`; throws the Vietnamese explanation when the
+    /// procedure belongs at another site and is not listed for acceptance at any site.
+    static func route(at desk: AgencyCode, for procedure: Procedure, reference: ReferenceData) throws -> IntakeRoute {
+        let route = reference.directory.intakeRoute(at: desk, for: procedure)
+        if case .notServed(let home) = route {
+            let site = reference.directory[home]?.name(on: VietnamTime.localDate(of: procedure.validFrom)) ?? home.rawValue
+            throw ValidationError(field: "procedure_code", value: procedure.code.rawValue,
+                                  reason: "\(procedure.code) is received at \(home), and is not listed for acceptance at any site (any_site)",
+                                  vietnamese: "Thủ tục \(procedure.code) do \(site) tiếp nhận và không thuộc danh mục tiếp nhận không phụ thuộc địa giới hành chính.")
+        }
+        return route
     }
 
     /// Decides `command` against the dossier's current state and records the event.
@@ -85,7 +100,14 @@ public struct DossierStore: Sendable {
                 try await ProcedureStore.procedure(current.procedure, on: sql)
             }
             var dossier = current
-            let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure))
+            var command = command
+            // A site that does not serve the procedure "receives" by accepting on behalf (a dossier it first
+            // registered with a supplement request comes back complete).
+            if case .receive = command, current.forwarding == nil,
+               case .onBehalf(let destination) = try Self.route(at: current.code.agencyCode, for: procedure, reference: reference) {
+                command = .acceptOnBehalf(destination: destination)
+            }
+            let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure, at: instant))
             try await DossierRows.append([event], to: code, on: sql)
             try await DossierRows.update(dossier, receivingAgency: receivingAgency, field: field, on: sql)
             return dossier

@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 import WorkCalendar
 
@@ -6,16 +7,23 @@ import WorkCalendar
 struct ReferenceData: Sendable {
     let calendar: WorkingCalendar
     let officeHours: [AgencyCode: OfficeHours]
+    let directory: AgencyDirectory
+    let settings: DatedSettings
 
     static func load(_ database: Database) async throws -> ReferenceData {
         async let calendar = CalendarDayStore(database: database).workingCalendar()
         async let agencies = AgencyStore(database: database).all()
+        async let settings = DatedSettingStore(database: database).all()
         var hours: [AgencyCode: OfficeHours] = [:]
-        for agency in try await agencies where agency.officeHours != .standard { hours[agency.code] = agency.officeHours }
-        return ReferenceData(calendar: try await calendar, officeHours: hours)
+        let all = try await agencies
+        for agency in all where agency.officeHours != .standard { hours[agency.code] = agency.officeHours }
+        return ReferenceData(calendar: try await calendar, officeHours: hours, directory: try AgencyDirectory(all),
+                             settings: try await settings)
     }
 
-    func context(for procedure: Procedure) -> LifecycleContext {
-        LifecycleContext(procedure: procedure, calendar: calendar, officeHours: officeHours)
+    /// The context of a command at `instant` (the dated settings in force then).
+    func context(for procedure: Procedure, at instant: Date) -> LifecycleContext {
+        LifecycleContext(procedure: procedure, calendar: calendar, officeHours: officeHours,
+                         forwardingWorkingDays: settings.value(of: .forwardingWorkingDays, at: instant))
     }
 }

@@ -47,6 +47,8 @@ public struct CSVRow {
 
     public var line: Int { record.line }
     public var hasExpectedWidth: Bool { record.fields.count == positions.count }
+    /// The number of columns the header named.
+    public var expectedWidth: Int { positions.count }
 
     /// The trimmed field, empty when absent.
     public subscript(_ column: String) -> String {

@@ -4,7 +4,9 @@ import SQLKit
 import WorkCalendar
 
 /// `motcua import dossiers FILE` — `code,procedure_code,channel,received_at,due_at,completed_at,returned_at,
-/// return_channel,outcome,late_agency_code,late_step,late_kind,late_reason,apology_sent`.
+/// return_channel,outcome,late_agency_code,late_step,late_kind,late_reason,apology_sent`, then optionally
+/// `accepted_at` (when the site that issued the code accepted it; empty = `received_at`). An empty `due_at` is
+/// computed from `received_at`, never from `accepted_at` (the period runs from the competent agency's receipt).
 ///
 /// Every row is checked first (all problems of all rows are reported together); only a clean file is
 /// written, in one transaction, so a file is imported whole or not at all. Codes already stored are
@@ -14,6 +16,7 @@ public struct DossierImporter: Sendable {
         "code", "procedure_code", "channel", "received_at", "due_at", "completed_at", "returned_at",
         "return_channel", "outcome", "late_agency_code", "late_step", "late_kind", "late_reason", "apology_sent",
     ]
+    public static let optionalColumns = ["accepted_at"]
     public let database: Database
     public let actor: String
 
@@ -43,7 +46,7 @@ public struct DossierImporter: Sendable {
 
         // First pass: check every row, keeping only each code's line (for repeats), not the dossiers —
         // a million prepared dossiers would take gigabytes.
-        var table = try CSVTable(data: data, expectedColumns: Self.columns)
+        var table = try CSVTable(data: data, expectedColumns: Self.columns, optionalColumns: Self.optionalColumns)
         var problems: [RowProblem] = []
         var seen: [String: Int] = [:]
         var checked = 0
@@ -66,7 +69,7 @@ public struct DossierImporter: Sendable {
 
         // Second pass, the file being clean: read it again and write it chunk by chunk, in one transaction.
         let written = try await database.transaction { sql in
-            var table = try CSVTable(data: data, expectedColumns: Self.columns)
+            var table = try CSVTable(data: data, expectedColumns: Self.columns, optionalColumns: Self.optionalColumns)
             var chunk: [Prepared] = []
             chunk.reserveCapacity(Self.rowsPerChunk)
             var written = 0
@@ -97,11 +100,15 @@ public struct DossierImporter: Sendable {
     private func prepare(_ check: inout RowChecker, catalogue: ProcedureCatalogue, agencies: Set<AgencyCode>,
                          reference: ReferenceData, now: Date) -> Prepared? {
         let row = check.row
-        if !row.hasExpectedWidth { check.problem("row", "has \(row.record.fields.count) fields, expected \(Self.columns.count)") }
+        if !row.hasExpectedWidth { check.problem("row", "has \(row.record.fields.count) fields, expected \(row.expectedWidth)") }
         let code = check.parsed("code") { try DossierCode(parsing: $0) }
         let procedureCode = check.parsed("procedure_code") { try ProcedureCode(parsing: $0) }
         let channel = check.choice("channel", Channel.self)
         let receivedAt = check.parsed("received_at", VietnamTime.parse)
+        let acceptedAt = check.optional("accepted_at", VietnamTime.parse)
+        if let acceptedAt, let receivedAt, acceptedAt > receivedAt {
+            check.problem("accepted_at", "is after received_at: a site accepts a dossier before, or when, the competent agency receives it")
+        }
         let dueAt = check.optional("due_at", VietnamTime.parse)
         let completedAt = check.optional("completed_at", VietnamTime.parse)
         let returnedAt = check.optional("returned_at", VietnamTime.parse)
@@ -128,7 +135,7 @@ public struct DossierImporter: Sendable {
         }
         guard check.problems.isEmpty, let code, let channel, let receivedAt, let procedure else { return nil }
 
-        let context = reference.context(for: procedure)
+        let context = reference.context(for: procedure, at: receivedAt)
         let due: Date
         if let dueAt {
             due = dueAt
@@ -145,7 +152,7 @@ public struct DossierImporter: Sendable {
         let imported = ImportedDossier(
             code: code, procedure: procedure.reference, owningAgencyCode: procedure.agencyCode, channel: channel,
             receivedAt: receivedAt, dueAt: due, completedAt: completedAt, returnedAt: returnedAt,
-            returnChannel: returnChannel, outcome: outcome, lateness: lateness)
+            returnChannel: returnChannel, outcome: outcome, lateness: lateness, acceptedAt: acceptedAt)
         do {
             let event = try DossierLifecycle.importEvent(imported, at: max(now, receivedAt), actor: actor)
             let dossier = try DossierLifecycle.evolve(nil, event)

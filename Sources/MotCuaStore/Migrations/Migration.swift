@@ -29,6 +29,7 @@ public enum Migrations {
         M0015_CreateAuditEvents(),
         M0016_AddTokenExpiry(),
         M0017_AddAgencyKinds(),
+        M0018_AddSitesAndTwoInstants(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -4,14 +4,19 @@ import SQLKit
 import WorkCalendar
 
 /// Which dossiers a statistic covers: all, or those of some owning agencies (an agency and its subtree),
-/// one procedure or one field.
+/// of some sites (the desks that receive them: a site and its branches), one procedure or one field.
 public struct StatisticsScope: Sendable, Hashable {
     public var owningAgencies: [AgencyCode]?
+    /// Sites by `site_code`: the desk that receives the dossier (for one accepted on behalf, the
+    /// competent agency's site, which starts its period).
+    public var sites: [AgencyCode]?
     public var procedure: ProcedureCode?
     public var field: String?
 
-    public init(owningAgencies: [AgencyCode]? = nil, procedure: ProcedureCode? = nil, field: String? = nil) {
+    public init(owningAgencies: [AgencyCode]? = nil, sites: [AgencyCode]? = nil, procedure: ProcedureCode? = nil,
+                field: String? = nil) {
         self.owningAgencies = owningAgencies
+        self.sites = sites
         self.procedure = procedure
         self.field = field
     }
@@ -132,6 +137,34 @@ public struct StatisticsStore: Sendable {
     /// SQLite's row layout, so reading them walks its overflow pages (twice as slow on the demo data).
     static let figureColumns = "owning_agency_code, channel, received_at, due_at, completed_at, withdrawn_at, return_channel"
 
+    /// Dossiers accepted at one site for another agency's site (`accepted_at` before `received_at`, or not
+    /// yet received), counted when accepted in the period, by the accepting site (the code's agency).
+    public func acceptedOnBehalf(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> [(AgencyCode, Int)] {
+        let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
+        let query: SQLQueryString = """
+            SELECT receiving_agency_code AS site, COUNT(*) AS n FROM dossiers
+            WHERE accepted_at >= \(bind: s) AND accepted_at < \(bind: e) AND (received_at IS NULL OR accepted_at < received_at)
+            """ + scopeCondition(scope, siteColumn: "receiving_agency_code") + " GROUP BY receiving_agency_code ORDER BY receiving_agency_code"
+        return try await siteCounts(query)
+    }
+
+    /// Dossiers another site accepted that the competent site received in the period, by the receiving site.
+    public func receivedFromOtherSites(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> [(AgencyCode, Int)] {
+        let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
+        let query: SQLQueryString = """
+            SELECT site_code AS site, COUNT(*) AS n FROM dossiers
+            WHERE received_at >= \(bind: s) AND received_at < \(bind: e) AND accepted_at < received_at
+              AND site_code <> receiving_agency_code
+            """ + scopeCondition(scope) + " GROUP BY site_code ORDER BY site_code"
+        return try await siteCounts(query)
+    }
+
+    private func siteCounts(_ query: SQLQueryString) async throws -> [(AgencyCode, Int)] {
+        try await database.sql.raw(query).all().map { row in
+            (try AgencyCode(parsing: row.decode(column: "site", as: String.self)), try row.decode(column: "n", as: Int.self))
+        }
+    }
+
     /// Late dossiers resolved in the period, grouped for the report's footnote.
     public func lateGroups(_ period: StatisticsPeriod, scope: StatisticsScope = .all) async throws -> [LateGroup] {
         let s = Instant.seconds(period.start), e = Instant.seconds(period.end)
@@ -157,11 +190,17 @@ public struct StatisticsStore: Sendable {
         }
     }
 
-    func scopeCondition(_ scope: StatisticsScope) -> SQLQueryString {
+    /// - Parameter siteColumn: the column `scope.sites` filters: `site_code` (the receiving desk), or
+    ///   `receiving_agency_code` (the site that issued the code) for what a site accepted.
+    func scopeCondition(_ scope: StatisticsScope, siteColumn: String = "site_code") -> SQLQueryString {
         var condition: SQLQueryString = ""
         if let agencies = scope.owningAgencies {
             let list = agencies.isEmpty ? [""] : agencies.map(\.rawValue)
             condition = condition + " AND owning_agency_code IN (\(binds: list))"
+        }
+        if let sites = scope.sites {
+            let list = sites.isEmpty ? [""] : sites.map(\.rawValue)
+            condition = condition + " AND \(ident: siteColumn) IN (\(binds: list))"
         }
         if let procedure = scope.procedure { condition = condition + " AND procedure_code = \(bind: procedure.rawValue)" }
         if let field = scope.field { condition = condition + " AND field = \(bind: field)" }

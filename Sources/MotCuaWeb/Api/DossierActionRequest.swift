@@ -33,7 +33,8 @@ struct DossierActionRequest: Decodable {
     var newDueAt: Date?
     var apologyLetter: String?
     var outcome: DossierOutcome?
-    /// A return channel (`return_result`) or a payment channel (`confirm_payment`): two vocabularies under one
+    /// A return channel (`return_result`), a payment channel (`confirm_payment`) or a forwarding channel
+    /// (`forward`): three vocabularies under one
     /// key, so it is read as text and parsed for the action.
     var channel: String?
     var kind: LatenessRecord.Kind?
@@ -52,7 +53,8 @@ struct DossierActionRequest: Decodable {
     /// The body fields each action takes (besides `expected_version`).
     static func fields(for action: DossierAction) -> [CodingKeys] {
         switch action {
-        case .register, .receive, .transfer: []
+        case .register, .receive, .transfer, .acceptOnBehalf: []
+        case .forward: [.channel, .note]
         case .requestSupplement: [.reason, .documents]
         case .receiveSupplement, .completeStep: [.note]
         case .refuseAtDesk, .sendBack, .refuse, .stop, .withdraw: [.reason]
@@ -93,6 +95,10 @@ struct DossierActionRequest: Decodable {
         case .register:
             throw Problem.notFound("Đăng ký hồ sơ mới dùng POST /api/v1/dossiers.")
         case .receive: return .receive
+        case .acceptOnBehalf:
+            throw Problem.notFound("Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính được xác định khi đăng ký (POST /api/v1/dossiers) hoặc khi nơi tiếp nhận thực hiện \"receive\".")
+        case .forward:
+            return .forward(channel: try channel.map { try parsed(ForwardingChannel.self, $0, .channel) } ?? .electronic, note: note)
         case .requestSupplement: return .requestSupplement(reason: reason ?? "", documents: documents ?? [])
         case .receiveSupplement: return .receiveSupplement(note: note)
         case .refuseAtDesk: return .refuseAtDesk(reason: reason ?? "")

@@ -14,7 +14,7 @@ struct DossierResource: Encodable {
     enum ComputedKeys: String, CodingKey {
         case receivingAgencyCode = "receiving_agency_code", statusLabel = "status_label", verdict
         case citizenVerdict = "citizen_verdict", progress, allowedActions = "allowed_actions"
-        case permittedActions = "permitted_actions"
+        case permittedActions = "permitted_actions", forwardingVerdict = "forwarding_verdict", legalRegime = "legal_regime"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -26,6 +26,8 @@ struct DossierResource: Encodable {
         try c.encode(dossier.citizenVerdict, forKey: .citizenVerdict)
         try c.encode(dossier.progress(at: now), forKey: .progress)
         try c.encode(DossierAction.allowed(from: dossier.status).map(\.rawValue), forKey: .allowedActions)
+        try c.encodeIfPresent(dossier.forwarding?.verdict, forKey: .forwardingVerdict)
+        try c.encode(LegalRegime.of(dossier).id, forKey: .legalRegime)
         if let principal {
             try c.encode(DossierActionPolicy.available(to: principal, on: dossier).map(\.rawValue), forKey: .permittedActions)
         }

@@ -16,6 +16,11 @@ enum DossierEventDetails {
             return ["Kênh nộp: \(registration.draft.channel.vietnameseLabel)"]
         case .received(let reception):
             return ["Hẹn trả kết quả: \(VietnameseFormat.slipInstant(reception.dueAt))"]
+        case .acceptedOnBehalf(let acceptance):
+            return ["Chuyển đến: \(agencyName(acceptance.destination, event.at))",
+                    "Hạn chuyển: \(VietnameseFormat.slipInstant(acceptance.forwardingDueAt)) (\(acceptance.forwardingWorkingDays) ngày làm việc)"]
+        case .forwarded(let dispatch):
+            return ["Hình thức: \(dispatch.channel.vietnameseLabel)"] + note(dispatch.note)
         case .supplementRequested(let request):
             return reason(request.reason) + (request.documents.isEmpty ? [] : ["Giấy tờ cần bổ sung: \(request.documents.joined(separator: "; "))"])
         case .supplementReceived(let arrival):
