@@ -26,6 +26,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let procedureVersionAdded = AuditAction(rawValue: "procedure.version_added")
     public static let settingRecorded = AuditAction(rawValue: "setting.recorded")
     public static let agenciesMerged = AuditAction(rawValue: "agency.merged")
+    public static let formSetSaved = AuditAction(rawValue: "form_set.saved")
     // Reports
     public static let reportEdited = AuditAction(rawValue: "report.edited")
     public static let reportIssued = AuditAction(rawValue: "report.issued")
@@ -44,7 +45,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let known: [AuditAction] = [
         .userAdded, .userRoleChanged, .userDisabled, .userEnabled, .userPasswordSet, .tokenIssued, .tokenRevoked,
         .calendarDaySet, .calendarDayUnset, .agencyAdded, .agencyRenamed, .agencyStopped, .procedureVersionAdded,
-        .settingRecorded, .agenciesMerged,
+        .settingRecorded, .agenciesMerged, .formSetSaved,
         .reportEdited, .reportIssued, .reportRecordSaved, .reportRecordDeleted, .feedbackAssigned, .feedbackAnswered, .feedbackPublished,
         .fileImported, .dossierPersonalDataRead,
     ]
@@ -67,6 +68,7 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Comparable, Cus
         case .procedureVersionAdded: "Tạo phiên bản thủ tục"
         case .settingRecorded: "Ghi tham số theo thời gian"
         case .agenciesMerged: "Sáp nhập cơ quan"
+        case .formSetSaved: "Thay bộ biểu mẫu"
         case .reportEdited: "Sửa báo cáo"
         case .reportIssued: "Ban hành báo cáo"
         case .reportRecordSaved: "Ghi dữ liệu báo cáo"

@@ -6,6 +6,9 @@ import WorkCalendar
 /// dossier on time, with the reason and the new date (the dossier's one extension).
 public struct ApologySlip: Sendable, Hashable {
     public let header: SlipHeader
+    /// The form as the dossier's form set numbers and titles it.
+    let entry: SlipFormSet.Entry
+    let legalBasis: String
     public let dossierCode: DossierCode
     public let applicant: Applicant
     public let procedureName: String
@@ -24,6 +27,8 @@ public struct ApologySlip: Sendable, Hashable {
         applicant = try context.applicant()
         let issued = context.issuedAt ?? ext.requestedAt
         header = try context.header(at: issued, number: context.number ?? ext.apologyLetter)
+        entry = try context.entry(.apology)
+        legalBasis = context.formSet.legalBasis
         issuer = try context.issuerName(at: issued)
         dossierCode = d.code
         procedureName = context.procedure.name
@@ -57,7 +62,7 @@ public struct ApologySlip: Sendable, Hashable {
             .paragraph(SlipParagraph("Rất mong nhận được sự thông cảm của \(you) vì sự chậm trễ này./.", isProse: true)),
         ]
         return SlipDocument(
-            form: .apology, header: header, title: SlipForm.apology.title,
+            form: .apology, header: header, title: entry.title,
             addressee: [SlipParagraph([SlipRun("Kính gửi: "), SlipRun(addressed, bold: true)], alignment: .center)],
             body: body,
             closing: SlipClosing(
@@ -66,7 +71,8 @@ public struct ApologySlip: Sendable, Hashable {
                     title: (officer?.title ?? "Thủ trưởng cơ quan").uppercased(),
                     instruction: "(Ký, ghi rõ họ tên và đóng dấu)", name: officer?.name)]
             ),
-            documentTitle: "\(SlipForm.apology.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuer
+            documentTitle: "\(entry.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuer,
+            label: entry.label, legalBasis: legalBasis, name: entry.name
         )
     }
 }

@@ -30,6 +30,9 @@ public struct ProcessControlSheet: Sendable, Hashable {
     }
 
     public let header: SlipHeader
+    /// The form as the dossier's form set numbers and titles it.
+    let entry: SlipFormSet.Entry
+    let legalBasis: String
     public let dossierCode: DossierCode
     public let applicantName: String
     public let procedureName: String
@@ -55,6 +58,8 @@ public struct ProcessControlSheet: Sendable, Hashable {
         let issued = context.issuedAt ?? d.lastEventAt
         let applicantName = try context.applicant().name
         header = try context.header(at: issued, dated: false)
+        entry = try context.entry(.processControl)
+        legalBasis = context.formSet.legalBasis
         issuerName = try context.issuerName(at: issued)
         dossierCode = d.code
         self.applicantName = applicantName
@@ -236,10 +241,11 @@ public struct ProcessControlSheet: Sendable, Hashable {
             body.append(.paragraph(SlipParagraph(situation, italic: true, spaced: true)))
         }
         return SlipDocument(
-            form: .processControl, header: header, title: SlipForm.processControl.title,
+            form: .processControl, header: header, title: entry.title,
             subtitle: [SlipParagraph([SlipRun("Mã hồ sơ: "), SlipRun(dossierCode.description, bold: true)], alignment: .center)],
             body: body, closing: SlipClosing(signatures: []),
-            documentTitle: "\(SlipForm.processControl.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName
+            documentTitle: "\(entry.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName,
+            label: entry.label, legalBasis: legalBasis, name: entry.name
         )
     }
 

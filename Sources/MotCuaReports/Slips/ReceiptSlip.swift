@@ -19,6 +19,9 @@ public struct ReceiptSlip: Sendable, Hashable {
     }
 
     public let header: SlipHeader
+    /// The form as the dossier's form set numbers and titles it.
+    let entry: SlipFormSet.Entry
+    let legalBasis: String
     public let dossierCode: DossierCode
     /// The receiving desk ("Bộ phận tiếp nhận và trả kết quả"): the agency of the dossier code.
     public let receivingDesk: String
@@ -54,6 +57,8 @@ public struct ReceiptSlip: Sendable, Hashable {
         let applicant = try context.applicant()
         let issued = context.issuedAt ?? receivedAt
         header = try context.header(at: issued)
+        entry = try context.entry(.receipt)
+        legalBasis = context.formSet.legalBasis
         issuerName = try context.issuerName(at: issued)
         dossierCode = d.code
         receivingDesk = try context.receivingDeskName(at: receivedAt)
@@ -131,17 +136,20 @@ public struct ReceiptSlip: Sendable, Hashable {
         var subtitle = [SlipParagraph([SlipRun("Mã hồ sơ: "), SlipRun(dossierCode.description, bold: true)], alignment: .center)]
         if let copy { subtitle.append(SlipParagraph(copy.label, italic: true, alignment: .center)) }
         return SlipDocument(
-            form: .receipt, header: header, title: SlipForm.receipt.title, subtitle: subtitle, body: body,
+            form: .receipt, header: header, title: entry.title, subtitle: subtitle, body: body,
             closing: SlipClosing(signatures: [
                 SlipSignature(title: "NGƯỜI NỘP HỒ SƠ", name: applicant.name),
                 SlipSignature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: officer),
             ]),
-            documentTitle: "\(SlipForm.receipt.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName
+            documentTitle: "\(entry.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName,
+            label: entry.label, legalBasis: legalBasis, name: entry.name
         )
     }
 
     /// Number, name, form (original or copy) and copies of each document received.
-    var documentTable: SlipTable {
+    var documentTable: SlipTable { Self.table(of: documents) }
+
+    static func table(of documents: [RequiredDocument]) -> SlipTable {
         SlipTable(
             columnWidths: [12, 88, 44, 21],
             header: [[

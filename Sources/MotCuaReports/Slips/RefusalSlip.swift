@@ -13,6 +13,9 @@ public struct RefusalSlip: Sendable, Hashable {
     }
 
     public let header: SlipHeader
+    /// The form as the dossier's form set numbers and titles it.
+    let entry: SlipFormSet.Entry
+    let legalBasis: String
     public let dossierCode: DossierCode
     public let stage: Stage
     public let receivingDesk: String
@@ -44,6 +47,8 @@ public struct RefusalSlip: Sendable, Hashable {
         applicant = try context.applicant()
         let issued = context.issuedAt ?? refusedAt
         header = try context.header(at: issued)
+        entry = try context.entry(.refusal)
+        legalBasis = context.formSet.legalBasis
         issuerName = try context.issuerName(at: issued)
         dossierCode = d.code
         self.stage = stage
@@ -87,11 +92,12 @@ public struct RefusalSlip: Sendable, Hashable {
             .paragraph(SlipParagraph("Xin thông báo cho \(SlipContext.salutation(for: applicant)) được biết và thực hiện./.", spaced: true)),
         ]
         return SlipDocument(
-            form: .refusal, header: header, title: SlipForm.refusal.title,
+            form: .refusal, header: header, title: entry.title,
             subtitle: [SlipParagraph([SlipRun("Mã hồ sơ: "), SlipRun(dossierCode.description, bold: true)], alignment: .center)],
             body: body,
             closing: SlipClosing(signatures: [SlipSignature(title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: officer)]),
-            documentTitle: "\(SlipForm.refusal.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName
+            documentTitle: "\(entry.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName,
+            label: entry.label, legalBasis: legalBasis, name: entry.name
         )
     }
 }

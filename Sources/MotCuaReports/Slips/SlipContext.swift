@@ -39,6 +39,9 @@ public struct SlipContext: Sendable {
     /// The slip is for a reader who may not see the applicant's personal data (a manager): the identity
     /// number and the contacts are printed as `Applicant.hiddenMark`.
     public var hidesPersonalData = false
+    /// The forms the dossier prints from: the set in force under its legal regime (`SlipFormSet.of`); the
+    /// loader lays an administrator's sets over the built-in ones.
+    public var formSet: SlipFormSet
 
     public init(dossier: Dossier, procedure: Procedure, agencies: AgencyDirectory, issuingAgency: AgencyCode,
                 place: String, officer: SlipOfficer? = nil, issuedAt: Date? = nil, number: String? = nil) throws(SlipError) {
@@ -58,6 +61,13 @@ public struct SlipContext: Sendable {
         self.officer = officer
         self.issuedAt = issuedAt
         self.number = number?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        self.formSet = SlipFormSet.of(dossier)
+    }
+
+    /// The form's entry in the dossier's set, or why the set has no such form.
+    func entry(_ form: SlipForm) throws(SlipError) -> SlipFormSet.Entry {
+        guard let entry = formSet.entry(form) else { throw .notInFormSet(form, set: formSet.id) }
+        return entry
     }
 
     // MARK: What slips read
@@ -74,9 +84,10 @@ public struct SlipContext: Sendable {
         return agency.name(on: VietnamTime.localDate(of: instant))
     }
 
-    /// The receiving desk: the agency whose code starts the dossier code (the center, usually).
+    /// The receiving desk: the agency whose code starts the dossier code (the center, usually); for a
+    /// dossier accepted at another site, the competent agency's site that received it.
     func receivingDeskName(at instant: Date) throws(SlipError) -> String {
-        try agencyName(dossier.code.agencyCode, at: instant)
+        try agencyName(dossier.deskAgencyCode, at: instant)
     }
 
     /// The header block of the issuing agency on the date of `instant`.

@@ -21,11 +21,20 @@ public struct SlipDocument: Sendable, Hashable {
     public var issuedAt: Date
     /// The issuing body's name as written, for the Word file's author property.
     public var issuerName: String
+    /// "Mẫu số 01" as the dossier's form set numbers it, and the text that issued the set.
+    public var label: String
+    public var legalBasis: String
+    /// The form's name in its set ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"), for lists of slips.
+    public var name: String
 
     public init(form: SlipForm, header: SlipHeader, title: String, subtitle: [SlipParagraph] = [],
                 addressee: [SlipParagraph] = [], body: [SlipBlock], closing: SlipClosing, documentTitle: String,
-                issuedAt: Date, issuerName: String) {
+                issuedAt: Date, issuerName: String, label: String? = nil, legalBasis: String = SlipForm.legalBasis,
+                name: String? = nil) {
         self.form = form
+        self.name = name ?? form.name
+        self.label = label ?? form.label
+        self.legalBasis = legalBasis
         self.header = header
         self.title = title
         self.subtitle = subtitle

@@ -21,6 +21,12 @@ public enum SlipError: Error, Hashable, Sendable, CustomStringConvertible, Local
     case missingRefusalReason(DossierCode)
     /// Mẫu 04 needs an extension (with its apology letter).
     case noExtension(DossierCode)
+    /// The form set of the dossier's regime has no such form (a stop notice for a 2021 dossier).
+    case notInFormSet(SlipForm, set: String)
+    /// The receipt of an acceptance on behalf needs a dossier accepted on behalf.
+    case notAcceptedOnBehalf(DossierCode)
+    /// The stop notice needs a stopped dossier.
+    case notStopped(DossierCode, status: DossierStatus)
 
     public var description: String {
         switch self {
@@ -42,6 +48,12 @@ public enum SlipError: Error, Hashable, Sendable, CustomStringConvertible, Local
             return "Dossier \(code) was refused without a recorded reason; a refusal slip (Mẫu 03) must state it."
         case let .noExtension(code):
             return "Dossier \(code) has no extension; an apology letter with a new date (Mẫu 04) exists only after an extension."
+        case let .notInFormSet(form, set):
+            return "The form set \(set) of the dossier's legal regime has no form \(form.rawValue) (\(form.name))."
+        case let .notAcceptedOnBehalf(code):
+            return "Dossier \(code) was not accepted on behalf of another agency's site."
+        case let .notStopped(code, status):
+            return "Dossier \(code) was not stopped (it is \(status)); a stop notice exists only for a stopped dossier."
         }
     }
 
@@ -67,6 +79,12 @@ public enum SlipError: Error, Hashable, Sendable, CustomStringConvertible, Local
             return "Hồ sơ \(code) bị từ chối nhưng chưa ghi lý do từ chối."
         case let .noExtension(code):
             return "Hồ sơ \(code) chưa được gia hạn nên không có phiếu xin lỗi và hẹn lại ngày trả kết quả."
+        case let .notInFormSet(form, set):
+            return "Bộ biểu mẫu \(set) áp dụng cho hồ sơ không có mẫu \"\(form.name)\"."
+        case let .notAcceptedOnBehalf(code):
+            return "Hồ sơ \(code) không phải hồ sơ tiếp nhận không phụ thuộc địa giới hành chính."
+        case let .notStopped(code, status):
+            return "Hồ sơ \(code) không bị dừng giải quyết (trạng thái \"\(status.vietnameseLabel)\")."
         }
     }
 }

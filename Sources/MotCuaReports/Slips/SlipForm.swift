@@ -13,8 +13,13 @@ public enum SlipForm: String, Sendable, Hashable, CaseIterable, Codable {
     case apology = "04"
     /// Mẫu số 05: process control sheet.
     case processControl = "05"
+    /// From Decree 118/2025: the receipt of a dossier accepted regardless of administrative boundaries, for
+    /// another agency's site (its number in our built-in set, `SlipFormSet.circular03of2025`).
+    case acceptanceOnBehalf = "01a"
+    /// From Decree 118/2025: the notice that processing is stopped.
+    case stopNotice = "06"
 
-    /// The title printed on the slip.
+    /// The title printed on the slip under Circular 01/2018 (a dossier's own set may differ: `SlipFormSet`).
     public var title: String {
         switch self {
         case .receipt: return "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
@@ -22,6 +27,8 @@ public enum SlipForm: String, Sendable, Hashable, CaseIterable, Codable {
         case .refusal: return "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
         case .apology: return "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
         case .processControl: return "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
+        case .acceptanceOnBehalf: return "GIẤY TIẾP NHẬN HỒ SƠ KHÔNG PHỤ THUỘC VÀO ĐỊA GIỚI HÀNH CHÍNH"
+        case .stopNotice: return "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
         }
     }
 
@@ -39,6 +46,8 @@ public enum SlipForm: String, Sendable, Hashable, CaseIterable, Codable {
         case .refusal: return "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
         case .apology: return "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
         case .processControl: return "Phiếu kiểm soát quá trình giải quyết hồ sơ"
+        case .acceptanceOnBehalf: return "Giấy tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính"
+        case .stopNotice: return "Thông báo dừng giải quyết hồ sơ"
         }
     }
 
@@ -50,6 +59,8 @@ public enum SlipForm: String, Sendable, Hashable, CaseIterable, Codable {
         case .refusal: return "mau-03-tu-choi"
         case .apology: return "mau-04-xin-loi-hen-lai"
         case .processControl: return "mau-05-phieu-kiem-soat"
+        case .acceptanceOnBehalf: return "mau-01a-tiep-nhan-khong-phu-thuoc-dia-gioi"
+        case .stopNotice: return "mau-06-thong-bao-dung-giai-quyet"
         }
     }
 
@@ -62,6 +73,8 @@ public enum SlipForm: String, Sendable, Hashable, CaseIterable, Codable {
         case .refusal: return try RefusalSlip(context).document
         case .apology: return try ApologySlip(context).document
         case .processControl: return try ProcessControlSheet(context).document
+        case .acceptanceOnBehalf: return try AcceptanceOnBehalfSlip(context).document
+        case .stopNotice: return try StopNoticeSlip(context).document
         }
     }
 

@@ -22,8 +22,18 @@ public struct SlipLoader: Sendable {
             : try await procedures.procedure(dossier.procedure)
         let agencies = try await AgencyStore(database: database).directory()
         let day = VietnamTime.localDate(of: dossier.lastEventAt)
-        return try SlipContext(dossier: dossier, procedure: procedure, agencies: agencies, issuingAgency: code.agencyCode,
-                               place: Self.place(in: agencies, on: day), officer: officer, number: number)
+        var context = try SlipContext(dossier: dossier, procedure: procedure, agencies: agencies, issuingAgency: dossier.deskAgencyCode,
+                                      place: Self.place(in: agencies, on: day), officer: officer, number: number)
+        context.formSet = SlipFormSet.of(dossier, among: try await Self.formSets(database))
+        return context
+    }
+
+    /// The built-in form sets with the administrator's stored ones laid over them.
+    static func formSets(_ database: Database) async throws -> [SlipFormSet] {
+        let stored = try await FormSetStore(database: database).definitions().map {
+            try MotCuaJSON.decode(SlipFormSet.self, from: Data($0.utf8))
+        }
+        return SlipFormSet.merged(stored)
     }
 
     /// The place line of a document ("Đắk Nông, ngày …"): the province of the province-level agency's name

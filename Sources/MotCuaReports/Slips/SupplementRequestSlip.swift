@@ -6,6 +6,9 @@ import WorkCalendar
 /// before receipt or during processing, with whom to call for guidance.
 public struct SupplementRequestSlip: Sendable, Hashable {
     public let header: SlipHeader
+    /// The form as the dossier's form set numbers and titles it.
+    let entry: SlipFormSet.Entry
+    let legalBasis: String
     public let dossierCode: DossierCode
     public let applicant: Applicant
     public let procedureName: String
@@ -36,6 +39,8 @@ public struct SupplementRequestSlip: Sendable, Hashable {
         applicant = try context.applicant()
         let issued = context.issuedAt ?? round.requestedAt
         header = try context.header(at: issued)
+        entry = try context.entry(.supplementRequest)
+        legalBasis = context.formSet.legalBasis
         issuerName = try context.issuerName(at: issued)
         dossierCode = d.code
         procedureName = context.procedure.name
@@ -82,11 +87,12 @@ public struct SupplementRequestSlip: Sendable, Hashable {
         body.append(.paragraph(SlipParagraph(contact, spaced: true)))
         body.append(.paragraph(SlipParagraph("Xin trân trọng cảm ơn./.")))
         return SlipDocument(
-            form: .supplementRequest, header: header, title: SlipForm.supplementRequest.title,
+            form: .supplementRequest, header: header, title: entry.title,
             subtitle: [SlipParagraph([SlipRun("Mã hồ sơ: "), SlipRun(dossierCode.description, bold: true)], alignment: .center)],
             body: body,
             closing: SlipClosing(signatures: [SlipSignature(title: "NGƯỜI HƯỚNG DẪN", name: officer?.name)]),
-            documentTitle: "\(SlipForm.supplementRequest.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName
+            documentTitle: "\(entry.name) – \(dossierCode)", issuedAt: issuedAt, issuerName: issuerName,
+            label: entry.label, legalBasis: legalBasis, name: entry.name
         )
     }
 }

@@ -5,6 +5,7 @@ import SQLKit
 ///   `received_at` for one accepted on behalf); existing rows were accepted when received.
 /// - `dossiers.site_code`: the site whose desk receives, hands over and returns it (the forwarding's
 ///   destination, else the code's agency) — what per-site lists and figures filter on.
+/// - `form_sets`: one-stop form sets an administrator supplied (JSON, `SlipFormSet`), over the built-in ones.
 /// - `dated_settings`: values of the rules the law states with numbers that may change, from a date
 ///   (`DatedSetting`), e.g. the forwarding period.
 struct M0018_AddSitesAndTwoInstants: Migration {
@@ -25,6 +26,13 @@ struct M0018_AddSitesAndTwoInstants: Migration {
             .column("recorded_by", type: .text, .notNull)
             .column("recorded_at", type: .bigint, .notNull)
             .primaryKey("setting", "valid_from")
+            .run()
+        try await database.create(table: "form_sets")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("valid_from", type: .text, .notNull)
+            .column("definition", type: .text, .notNull)
+            .column("recorded_by", type: .text, .notNull)
+            .column("recorded_at", type: .bigint, .notNull)
             .run()
     }
 }

@@ -198,7 +198,11 @@ struct SlipContextTests {
         #expect(SlipForm.available(for: try X.context(X.earlyPostal())) == [.receipt, .processControl])
         #expect(SlipForm.available(for: try X.context(X.refusedAtDesk())) == [.refusal])
         #expect(SlipForm.available(for: try X.context(X.deskSupplement())) == [.supplementRequest])
-        #expect(SlipForm.allCases.map(\.rawValue) == ["01", "02", "03", "04", "05"])
+        #expect(SlipForm.allCases.map(\.rawValue) == ["01", "02", "03", "04", "05", "01a", "06"])
+        // The forms of Decree 118/2025: the receipt of an acceptance on behalf, the stop notice.
+        #expect(SlipForm.available(for: try SlipContext(dossier: X.acceptedOnBehalf(), procedure: X.anySiteProcedure, agencies: X.agencies,
+                                                        issuingAgency: X.Codes.center, place: "Lâm Đồng")) == [.acceptanceOnBehalf])
+        #expect(SlipForm.available(for: try X.context(X.stoppedUnderTheNewRegime())) == [.receipt, .processControl, .stopNotice])
         #expect(SlipForm(rawValue: "05") == .processControl)
     }
 }

@@ -18,6 +18,9 @@ struct SlipRenderingTests {
             try RefusalSlip(X.context(X.refusedAtDesk())).document,
             try ApologySlip(X.context(tet, issuer: X.Codes.planning)).document,
             try ProcessControlSheet(X.context(tet)).document,
+            try AcceptanceOnBehalfSlip(SlipContext(dossier: X.acceptedOnBehalf(), procedure: X.anySiteProcedure, agencies: X.agencies,
+                                                   issuingAgency: X.Codes.center, place: "Lâm Đồng", officer: X.officer)).document,
+            try StopNoticeSlip(X.context(X.stoppedUnderTheNewRegime())).document,
         ]
     }
 

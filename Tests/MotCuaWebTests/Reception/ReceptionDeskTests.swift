@@ -140,7 +140,8 @@ struct ReceptionDeskTests {
                                                          Self.applicantFields() + [("ly_do", "Không thuộc thẩm quyền giải quyết")], &browser)
                 #expect(refused.status == .seeOther)
                 let refusal = try await DeskFixture.get(client, try #require(refused.headers[.location]), &browser)
-                #expect(refusal.text.contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"))
+                // Registered today, under Decree 118/2025: the refusal of its form set (Circular 03/2025).
+                #expect(refusal.text.contains("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ"))
                 #expect(refusal.text.contains("Không thuộc thẩm quyền giải quyết"))
             }
             let listed = try await DossierStore(database: database).list(DossierFilter(), after: nil, limit: 10).items

@@ -44,7 +44,7 @@ public enum SlipDocxRenderer {
             pageNumbering: .topCenter(skipFirstPage: true),
             properties: DocumentProperties(
                 title: slip.documentTitle,
-                subject: "\(slip.form.label) – \(SlipForm.legalBasis)",
+                subject: "\(slip.label) – \(slip.legalBasis)",
                 creator: slip.issuerName,
                 created: slip.issuedAt
             ),

@@ -14,6 +14,7 @@ struct ReceptionSlipView {
     var heading: String {
         switch form {
         case .receipt: "Đã tiếp nhận hồ sơ"
+        case .acceptanceOnBehalf: "Đã tiếp nhận hồ sơ không phụ thuộc địa giới hành chính"
         case .refusal: "Đã từ chối tiếp nhận hồ sơ"
         default: "Hồ sơ cần bổ sung, hoàn thiện"
         }
@@ -21,7 +22,7 @@ struct ReceptionSlipView {
 
     var document: HTML {
         let code = dossier.code.rawValue
-        return SiteLayout.staffPage(frame, title: "\(form.name) — \(code)", current: StaffPaths.reception,
+        return SiteLayout.staffPage(frame, title: "\(sheet.name) — \(code)", current: StaffPaths.reception,
             .div(.class("slip-toolbar"),
                  .h1(.text(heading)),
                  .p(.text("Mã hồ sơ: "), .strong(.id("ma-ho-so"), .text(code))),
@@ -30,12 +31,16 @@ struct ReceptionSlipView {
                        .element(named: "time", nodes: [.attribute(named: "id", value: "hen-tra"), .escaped("datetime", ISO8601DateFormatter().string(from: due)),
                                                       .text(VietnameseFormat.slipInstant(due))]))
                  },
+                 .unwrap(dossier.isAwaitingReceipt ? dossier.forwarding : nil) { forwarding in
+                    .p(.id("chuyen-den"), .text("Hồ sơ sẽ được chuyển đến cơ quan có thẩm quyền trước \(VietnameseFormat.slipInstant(forwarding.dueAt)); "),
+                       .a(.escaped("href", StaffPaths.dossier(code) + "#hanh-dong-" + DossierPageAction.forward.rawValue), .text("chuyển hồ sơ ngay")))
+                 },
                  .p(.class("actions"),
                     .button(.type(.button), .class("primary"), .attribute(named: "data-print", value: "data-print"),
-                            .id("nut-in-phieu"), .text("In \(form.label.lowercased())")),
+                            .id("nut-in-phieu"), .text("In \(sheet.label.lowercased())")),
                     .a(.class("button-link"), .id("tai-docx"),
                        .escaped("href", "\(JSONAPI.basePath)/dossiers/\(code)/slips/\(form.rawValue).docx"),
-                       .text("Tải \(form.label) (DOCX)")),
+                       .text("Tải \(sheet.label) (DOCX)")),
                     .a(.class("button-link"), .id("xem-ho-so"), .escaped("href", StaffPaths.dossier(code)), .text("Xem hồ sơ")),
                     .a(.class("button-link"), .href(ReceptionController.path), .text("Tiếp nhận hồ sơ khác")))),
             .div(.class("slip-sheet"), SlipHTMLRenderer.sheet(sheet))

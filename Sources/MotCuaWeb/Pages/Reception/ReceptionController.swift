@@ -153,6 +153,7 @@ struct ReceptionController: Sendable {
         guard principal.mayAccess(loaded.dossier) else { throw AccessForbidden(request: request) }
         let dossier = loaded.dossier
         let form: SlipForm = dossier.receivedAt != nil ? .receipt
+            : dossier.isAwaitingReceipt ? .acceptanceOnBehalf
             : dossier.status == .notAccepted ? .refusal : .supplementRequest
         let document: SlipDocument
         do { document = try form.document(for: loaded) } catch {

@@ -96,6 +96,34 @@ enum SlipFixtures {
 
     static let lifecycle = LifecycleContext(procedure: procedure, agencies: agencies)
 
+    /// The same procedure listed for acceptance at any site (Decree 118/2025 as amended), for the receipt
+    /// of a dossier accepted on behalf.
+    static let anySiteProcedure: Procedure = {
+        let p = procedure
+        do {
+            return try Procedure(code: p.code, version: p.version, validFrom: p.validFrom, name: p.name, field: p.field,
+                                 agencyCode: p.agencyCode, legalTime: p.legalTime, localTime: p.localTime, onlineLevel: p.onlineLevel,
+                                 fees: p.fees, documents: p.documents, resultType: p.resultType, supplementPolicy: p.supplementPolicy,
+                                 steps: p.steps, acceptedAtAnySite: true)
+        } catch { fatalError("\(error)") }
+    }()
+
+    /// Accepted at the center on 10 September 2026 for the competent site (`Codes.planning`'s desk), sent on.
+    static func acceptedOnBehalf() throws -> Dossier {
+        let context = LifecycleContext(procedure: anySiteProcedure, agencies: agencies)
+        var d = try Dossier.register(draft(on: "2026-09-10"), at: t("2026-09-10 10:00"), actor: "tiepnhan", context: context).dossier
+        try d.execute(.acceptOnBehalf(destination: Codes.planning), at: t("2026-09-10 10:00"), actor: "tiepnhan", context: context)
+        try d.execute(.forward(channel: .electronic, note: nil), at: t("2026-09-10 14:00"), actor: "tiepnhan", context: context)
+        return d
+    }
+
+    /// Received 2 September 2026 … stopped on the 14th: the Decree 118/2025 stop notice.
+    static func stoppedUnderTheNewRegime() throws -> Dossier {
+        var d = try registered(at: "2026-09-10 09:00")
+        try run(&d, [("2026-09-14 09:00", .stop(reason: "Tòa án đang thụ lý tranh chấp liên quan"))])
+        return d
+    }
+
     static func draft(on iso: String, sequence: Int = 1, channel: Channel = .counter, applicant: Applicant = applicant()) -> DossierDraft {
         do {
             return DossierDraft(code: try DossierCode(agencyCode: Codes.center, date: day(iso), sequence: sequence),

@@ -21,6 +21,9 @@ struct DossierPageModel: Sendable {
 
     struct Slip: Sendable {
         let form: SlipForm
+        /// "Mẫu số 01" and the form's name, as the dossier's form set gives them.
+        let label: String
+        let name: String
         let htmlPath: String
         let docxPath: String
     }

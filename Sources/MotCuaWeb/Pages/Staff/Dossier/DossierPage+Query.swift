@@ -66,8 +66,11 @@ struct DossierPageQuery: Sendable {
         // Slips are a convenience of the page: a dossier whose data no slip can use still shows.
         do { context = try await slips.context(for: dossier.code, officer: SlipOfficer(name: officer)) } catch { return [] }
         let base = "\(JSONAPI.basePath)/dossiers/\(dossier.code.rawValue)/slips/"
-        return SlipForm.available(for: context).map {
-            DossierPageModel.Slip(form: $0, htmlPath: base + $0.rawValue + ".html", docxPath: base + $0.rawValue + ".docx")
+        return SlipForm.available(for: context).compactMap { form in
+            context.formSet.entry(form).map {
+                DossierPageModel.Slip(form: form, label: $0.label, name: $0.name,
+                                      htmlPath: base + form.rawValue + ".html", docxPath: base + form.rawValue + ".docx")
+            }
         }
     }
 }

@@ -68,7 +68,8 @@ struct DossierPageView {
                 .dt(.text("Trạng thái")),
                 .dd(.span(.id("trang-thai"), .class("status"), .text(dossier.status.vietnameseLabel))),
                 item("Ngày nộp", VietnameseFormat.slipInstant(dossier.registeredAt)),
-                .unwrap(dossier.receivedAt) { item("Ngày tiếp nhận", VietnameseFormat.slipInstant($0)) },
+                .unwrap(dossier.forwarding) { forwarding in onBehalfItems(forwarding) },
+                .unwrap(dossier.receivedAt) { item(dossier.forwarding == nil ? "Ngày tiếp nhận" : "Cơ quan có thẩm quyền tiếp nhận lúc", VietnameseFormat.slipInstant($0)) },
                 .unwrap(dossier.citizenDueAt) { item("Hẹn trả kết quả", VietnameseFormat.slipInstant($0)) },
                 .unwrap(dossier.dueExtension) { item("Hạn trước khi gia hạn", VietnameseFormat.slipInstant($0.previousDueAt)) },
                 .unwrap(dossier.completedAt) { item("Có kết quả lúc", VietnameseFormat.slipInstant($0)) },
@@ -86,6 +87,20 @@ struct DossierPageView {
             .if(!model.showsPersonalData && applicant != nil,
                 .p(.class("muted"), .text("Thông tin cá nhân của người nộp chỉ hiển thị cho cán bộ của cơ quan giải quyết hồ sơ.")))
         )
+    }
+
+    /// Both receipt instants and both sites of a dossier accepted on behalf, with the forwarding's verdict.
+    private func onBehalfItems(_ f: Forwarding) -> Node<HTML.DescriptionListContext> {
+        let verdict: String = if let v = f.verdict { v.vietnameseLabel }
+            else if f.isOverdue(at: model.now) { "Quá hạn chuyển" } else { "Trong hạn chuyển" }
+        return .group(
+            item("Nơi tiếp nhận (không phụ thuộc địa giới hành chính)", model.agencyName(f.acceptingSite, on: f.acceptedAt)),
+            item("Tiếp nhận lúc", VietnameseFormat.slipInstant(f.acceptedAt)),
+            item("Chuyển đến", model.agencyName(f.destination, on: f.acceptedAt)),
+            item("Hạn chuyển", VietnameseFormat.slipInstant(f.dueAt)),
+            item("Đã gửi lúc", f.sentAt.map { VietnameseFormat.slipInstant($0) + (f.channel.map { " (\($0.vietnameseLabel))" } ?? "") } ?? "Chưa gửi"),
+            .dt(.text("Thời hạn chuyển")),
+            .dd(.span(.id("han-chuyen"), .text(verdict))))
     }
 
     private func item(_ term: String, _ value: String) -> Node<HTML.DescriptionListContext> {
@@ -222,6 +237,15 @@ struct DossierPageView {
                 select(action, F.paymentChannel, "Kênh thanh toán",
                        PaymentChannel.allCases.map { ($0.rawValue, $0.vietnameseLabel) }, chosen),
                 textInput(action, F.reference, "Số biên lai, chứng từ (không bắt buộc)", problem: problem))
+        case .forward:
+            let chosen = model.kept(action, F.forwardingChannel) ?? ForwardingChannel.electronic.rawValue
+            return .group(
+                .unwrap(dossier.forwarding) { f in
+                    .p(.class("muted"), .text("Chuyển đến \(model.agencyName(f.destination, on: f.acceptedAt)) trước \(VietnameseFormat.slipInstant(f.dueAt))."))
+                },
+                select(action, F.forwardingChannel, "Hình thức chuyển",
+                       ForwardingChannel.allCases.map { ($0.rawValue, $0.vietnameseLabel) }, chosen),
+                textArea(action, F.note, "Ghi chú (không bắt buộc)", required: false, problem: problem))
         }
     }
 
@@ -284,7 +308,7 @@ struct DossierPageView {
             .h2(.id("tieu-de-phieu"), .text("Phiếu in")),
             .if(model.slips.isEmpty, .p(.class("muted"), .text("Chưa có phiếu nào để in."))),
             .ul(.id("phieu-in"), .forEach(model.slips) { slip in
-                .li(.text("\(slip.form.label): \(slip.form.name) — "),
+                .li(.text("\(slip.label): \(slip.name) — "),
                     .a(.escaped("href", slip.htmlPath), .attribute(named: "target", value: "_blank"),
                        .attribute(named: "rel", value: "noopener"), .text("Xem để in")),
                     .text(" · "),

@@ -20,6 +20,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
     case withdraw = "rut-ho-so"
     case requestPayment = "yeu-cau-thanh-toan"
     case confirmPayment = "xac-nhan-thanh-toan"
+    case forward = "chuyen-co-quan-tham-quyen"
 
     /// The form field names, kept in one place so the view and the parsing cannot disagree.
     enum Field {
@@ -35,6 +36,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         static let paymentDescription = "noi_dung"
         static let paymentChannel = "kenh_thanh_toan"
         static let reference = "chung_tu"
+        static let forwardingChannel = "hinh_thuc_chuyen"
     }
 
     var lifecycleAction: DossierAction {
@@ -53,6 +55,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .withdraw: .withdraw
         case .requestPayment: .requestPayment
         case .confirmPayment: .confirmPayment
+        case .forward: .forward
         }
     }
 
@@ -80,6 +83,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .withdraw: "Rút hồ sơ theo đề nghị của người nộp"
         case .requestPayment: "Yêu cầu thực hiện nghĩa vụ tài chính"
         case .confirmPayment: "Xác nhận đã thanh toán"
+        case .forward: "Chuyển hồ sơ đến nơi có thẩm quyền"
         }
     }
 
@@ -99,6 +103,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .returnResult: "Xác nhận đã trả kết quả cho công dân, tổ chức?"
         case .requestPayment: "Yêu cầu người nộp thanh toán? Thời hạn giải quyết tạm dừng cho đến khi thanh toán."
         case .confirmPayment: "Xác nhận người nộp đã thanh toán đủ? Không thể hoàn tác."
+        case .forward: "Xác nhận đã gửi hồ sơ đến cơ quan có thẩm quyền?"
         }
     }
 
@@ -119,6 +124,7 @@ enum DossierPageAction: String, Sendable, CaseIterable {
         case .returnResult: "Đã trả kết quả."
         case .requestPayment: "Đã yêu cầu thực hiện nghĩa vụ tài chính; thời hạn giải quyết tạm dừng."
         case .confirmPayment: "Đã xác nhận thanh toán; thời hạn giải quyết tiếp tục được tính."
+        case .forward: "Đã chuyển hồ sơ; thời hạn giải quyết tính từ khi cơ quan có thẩm quyền tiếp nhận."
         }
     }
 
@@ -172,6 +178,11 @@ enum DossierPageAction: String, Sendable, CaseIterable {
             }
         case .requestPayment: return try Self.paymentRequest(form)
         case .confirmPayment: return try Self.paymentConfirmation(form)
+        case .forward:
+            guard let channel = ForwardingChannel(rawValue: form[Field.forwardingChannel] ?? ForwardingChannel.electronic.rawValue) else {
+                throw InputProblem(field: Field.forwardingChannel, message: "Vui lòng chọn hình thức chuyển hồ sơ.")
+            }
+            return .forward(channel: channel, note: form[Field.note])
         }
     }
 
