@@ -32,6 +32,7 @@ struct ReplayTests {
         case .receive: return .receive
         case .acceptOnBehalf: return .acceptOnBehalf(destination: Agencies.justice)
         case .forward: return .forward(channel: .postal, note: nil)
+        case .reassign: return .reassign(from: d.owningAgencyCode, to: Agencies.environment, reason: "Sáp nhập")
         case .requestSupplement: return .requestSupplement(reason: reason, documents: ["Giấy tờ \(Int.random(in: 1...9, using: &rng))"])
         case .receiveSupplement: return .receiveSupplement(note: Bool.random(using: &rng) ? nil : "Đủ")
         case .refuseAtDesk: return .refuseAtDesk(reason: reason)

@@ -49,6 +49,7 @@ struct TransitionTests {
         case .receive: return .receive
         case .acceptOnBehalf: return .acceptOnBehalf(destination: Agencies.center)
         case .forward: return .forward(channel: .electronic, note: nil)
+        case .reassign: return .reassign(from: Agencies.planning, to: Agencies.justice, reason: "Sáp nhập")
         case .requestSupplement: return .requestSupplement(reason: "Thiếu", documents: [])
         case .receiveSupplement: return .receiveSupplement(note: nil)
         case .refuseAtDesk: return .refuseAtDesk(reason: "Sai")
@@ -70,12 +71,12 @@ struct TransitionTests {
 
     @Test func theTransitionTable() {
         let expected: [DossierStatus: Set<DossierAction>] = [
-            .newlyRegistered: [.receive, .acceptOnBehalf, .forward, .requestSupplement, .refuseAtDesk, .withdraw],
-            .received: [.requestSupplement, .transfer, .extend, .refuse, .withdraw, .stop, .recordResult],
+            .newlyRegistered: [.receive, .acceptOnBehalf, .forward, .reassign, .requestSupplement, .refuseAtDesk, .withdraw],
+            .received: [.requestSupplement, .transfer, .extend, .refuse, .withdraw, .stop, .recordResult, .reassign],
             .notAccepted: [],
-            .processing: [.requestSupplement, .acceptStep, .completeStep, .sendBack, .requestPayment, .extend, .refuse, .withdraw, .stop, .recordResult],
-            .supplementRequested: [.receiveSupplement, .refuseAtDesk, .withdraw, .stop],
-            .paymentRequested: [.confirmPayment, .withdraw, .stop],
+            .processing: [.requestSupplement, .acceptStep, .completeStep, .sendBack, .requestPayment, .extend, .refuse, .withdraw, .stop, .recordResult, .reassign],
+            .supplementRequested: [.receiveSupplement, .refuseAtDesk, .withdraw, .stop, .reassign],
+            .paymentRequested: [.confirmPayment, .withdraw, .stop, .reassign],
             .withdrawn: [],
             .stopped: [],
             .processed: [.returnResult, .recordLateness],

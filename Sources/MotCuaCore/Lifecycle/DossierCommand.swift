@@ -13,6 +13,9 @@ public enum DossierCommand: Sendable, Hashable {
     case acceptOnBehalf(destination: AgencyCode)
     /// The accepting site sends the dossier on to the competent desk.
     case forward(channel: ForwardingChannel, note: String?)
+    /// A merger: the open dossier continues under the successor of its owning agency (and of the agency of
+    /// its open step), from now on (`motcua agencies merge`).
+    case reassign(from: AgencyCode, to: AgencyCode, reason: String)
     /// Ask for missing documents (Mẫu 02): at the desk before receipt (1 → 5) or during processing (2, 4 → 5).
     case requestSupplement(reason: String, documents: [String])
     /// The complete dossier arrived (5 → 1 at the desk; 5 → 2 or 4 in processing, restarting or un-pausing the period).
@@ -53,6 +56,7 @@ public enum DossierCommand: Sendable, Hashable {
         case .receive: return .receive
         case .acceptOnBehalf: return .acceptOnBehalf
         case .forward: return .forward
+        case .reassign: return .reassign
         case .requestSupplement: return .requestSupplement
         case .receiveSupplement: return .receiveSupplement
         case .refuseAtDesk: return .refuseAtDesk
@@ -78,7 +82,7 @@ public enum DossierCommand: Sendable, Hashable {
 public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
     case register, receive
     case acceptOnBehalf = "accept_on_behalf"
-    case forward
+    case forward, reassign
     case requestSupplement = "request_supplement"
     case receiveSupplement = "receive_supplement"
     case refuseAtDesk = "refuse_at_desk"
@@ -98,6 +102,7 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .register: return []
         case .receive, .acceptOnBehalf, .forward: return [.newlyRegistered]
+        case .reassign: return [.newlyRegistered, .received, .processing, .supplementRequested, .paymentRequested]
         case .requestSupplement: return [.newlyRegistered, .received, .processing]
         case .receiveSupplement: return [.supplementRequested]
         case .refuseAtDesk: return [.newlyRegistered, .supplementRequested]
@@ -125,6 +130,7 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         case .receive: return "receive the dossier"
         case .acceptOnBehalf: return "accept the dossier on behalf of the competent agency"
         case .forward: return "forward the dossier to the competent agency"
+        case .reassign: return "move the dossier to the successor agency"
         case .requestSupplement: return "request a supplement"
         case .receiveSupplement: return "receive the supplement"
         case .refuseAtDesk: return "refuse to receive the dossier"
@@ -151,6 +157,7 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         case .receive: return "tiếp nhận hồ sơ"
         case .acceptOnBehalf: return "tiếp nhận hồ sơ không phụ thuộc địa giới hành chính"
         case .forward: return "chuyển hồ sơ đến cơ quan có thẩm quyền"
+        case .reassign: return "chuyển hồ sơ sang cơ quan kế thừa"
         case .requestSupplement: return "yêu cầu bổ sung hồ sơ"
         case .receiveSupplement: return "nhận hồ sơ bổ sung"
         case .refuseAtDesk: return "từ chối tiếp nhận"

@@ -7,6 +7,7 @@ public enum DossierEventKind: Sendable, Hashable {
     case received(Reception)
     case acceptedOnBehalf(OnBehalfAcceptance)
     case forwarded(ForwardingDispatch)
+    case reassigned(Reassignment)
     case supplementRequested(SupplementRequest)
     case supplementReceived(SupplementArrival)
     case refusedAtDesk(Closure)
@@ -30,7 +31,7 @@ public enum DossierEventKind: Sendable, Hashable {
         "registered", "received", "supplement_requested", "supplement_received", "refused_at_desk",
         "transferred", "step_accepted", "step_completed", "sent_back", "payment_requested", "payment_confirmed",
         "extended", "refused", "withdrawn", "stopped", "result_ready", "result_returned", "lateness_recorded",
-        "imported", "accepted_on_behalf", "forwarded",
+        "imported", "accepted_on_behalf", "forwarded", "reassigned",
     ]
 
     public var type: String {
@@ -39,6 +40,7 @@ public enum DossierEventKind: Sendable, Hashable {
         case .received: return "received"
         case .acceptedOnBehalf: return "accepted_on_behalf"
         case .forwarded: return "forwarded"
+        case .reassigned: return "reassigned"
         case .supplementRequested: return "supplement_requested"
         case .supplementReceived: return "supplement_received"
         case .refusedAtDesk: return "refused_at_desk"
@@ -66,6 +68,7 @@ public enum DossierEventKind: Sendable, Hashable {
         case .received: return "Tiếp nhận hồ sơ"
         case .acceptedOnBehalf: return "Tiếp nhận hồ sơ không phụ thuộc địa giới hành chính"
         case .forwarded: return "Chuyển hồ sơ đến cơ quan có thẩm quyền"
+        case .reassigned: return "Chuyển sang cơ quan kế thừa (sáp nhập)"
         case .supplementRequested: return "Yêu cầu bổ sung hồ sơ"
         case .supplementReceived: return "Nhận hồ sơ bổ sung"
         case .refusedAtDesk: return "Từ chối tiếp nhận"
@@ -99,6 +102,7 @@ public enum DossierEventKind: Sendable, Hashable {
         case .received(let p): return try e.encode(p)
         case .acceptedOnBehalf(let p): return try e.encode(p)
         case .forwarded(let p): return try e.encode(p)
+        case .reassigned(let p): return try e.encode(p)
         case .supplementRequested(let p): return try e.encode(p)
         case .supplementReceived(let p): return try e.encode(p)
         case .refusedAtDesk(let p), .refused(let p), .withdrawn(let p), .stopped(let p): return try e.encode(p)
@@ -124,6 +128,7 @@ public enum DossierEventKind: Sendable, Hashable {
         case "received": self = .received(try d.decode(Reception.self, from: data))
         case "accepted_on_behalf": self = .acceptedOnBehalf(try d.decode(OnBehalfAcceptance.self, from: data))
         case "forwarded": self = .forwarded(try d.decode(ForwardingDispatch.self, from: data))
+        case "reassigned": self = .reassigned(try d.decode(Reassignment.self, from: data))
         case "supplement_requested": self = .supplementRequested(try d.decode(SupplementRequest.self, from: data))
         case "supplement_received": self = .supplementReceived(try d.decode(SupplementArrival.self, from: data))
         case "refused_at_desk": self = .refusedAtDesk(try d.decode(Closure.self, from: data))

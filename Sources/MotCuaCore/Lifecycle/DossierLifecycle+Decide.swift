@@ -116,6 +116,10 @@ public enum DossierLifecycle {
             if let sent = forwarding.sentAt { throw .alreadyForwarded(at: sent) }
             return .forwarded(ForwardingDispatch(channel: channel, note: optional(note)))
 
+        case let .reassign(from, to, reason):
+            guard from != to, s.owningAgencyCode == from || s.openVisit?.agencyCode == from else { throw .alreadyInCharge(to) }
+            return .reassigned(Reassignment(from: from, to: to, reason: try required(reason, .reassign)))
+
         case let .requestSupplement(reason, documents):
             let reason = try required(reason, .requestSupplement)
             let phase: SupplementPhase = s.status == .newlyRegistered ? .reception : .processing
@@ -246,9 +250,11 @@ public enum DossierLifecycle {
     /// The handover into step `index` at `at`: its due instant is the allotted time later, in its agency's hours.
     static func opening(_ index: Int, at: Date, context c: LifecycleContext) throws(LifecycleError) -> StepOpening {
         let step = c.procedure.steps[index]
-        let hours = c.hours(of: step.agencyCode)
+        // A step of an agency merged away opens at its successor (the procedure version may predate the merger).
+        let agency = c.agencyInCharge(of: step.agencyCode, at: at)
+        let hours = c.hours(of: agency)
         let due = try calendar { try step.allotted.deadline(from: at, calendar: c.calendar, hours: hours).due }
-        return StepOpening(stepIndex: index, name: step.name, agencyCode: step.agencyCode, role: step.role,
+        return StepOpening(stepIndex: index, name: step.name, agencyCode: agency, role: step.role,
                            allotted: step.allotted, allottedMinutes: step.allotted.workingMinutes(in: hours), dueAt: due)
     }
 

@@ -117,6 +117,10 @@ extension DossierLifecycle {
             d.forwarding = Forwarding(acceptingSite: d.code.agencyCode, destination: a.destination, acceptedAt: at,
                                       dueAt: a.forwardingDueAt)
 
+        case .reassigned(let r):
+            if d.owningAgencyCode == r.from { d.owningAgencyCode = r.to }
+            if let i = d.visits.indices.last, d.visits[i].isOpen, d.visits[i].agencyCode == r.from { d.visits[i].agencyCode = r.to }
+
         case .forwarded(let f):
             guard d.forwarding != nil else { throw corrupt("forwarded without an acceptance on behalf") }
             d.forwarding?.sentAt = at

@@ -66,3 +66,10 @@ public struct ForwardingDispatch: Sendable, Hashable, Codable {
     public var channel: ForwardingChannel
     public var note: String?
 }
+
+/// `reassigned`: after a merger, the open dossier continues under `to` instead of `from`.
+public struct Reassignment: Sendable, Hashable, Codable {
+    public var from: AgencyCode
+    public var to: AgencyCode
+    public var reason: String
+}

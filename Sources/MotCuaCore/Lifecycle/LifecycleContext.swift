@@ -12,6 +12,8 @@ public struct LifecycleContext: Sendable {
     /// Working days an accepting site has to deliver a dossier accepted on behalf (the dated setting in
     /// force at acceptance, `DatedSetting.forwardingWorkingDays`).
     public var forwardingWorkingDays: Int
+    /// Successors of merged agencies: (the last day of the agency's names, its successor).
+    public var successions: [AgencyCode: (lastDay: LocalDate, successor: AgencyCode)] = [:]
 
     public init(procedure: Procedure, calendar: WorkingCalendar = .vietnam, officeHours: [AgencyCode: OfficeHours] = [:],
                 forwardingWorkingDays: Int = DatedSetting.forwardingWorkingDays.defaultValue) {
@@ -25,6 +27,19 @@ public struct LifecycleContext: Sendable {
                 forwardingWorkingDays: Int = DatedSetting.forwardingWorkingDays.defaultValue) {
         self.init(procedure: procedure, calendar: calendar, officeHours: agencies.officeHoursByAgency,
                   forwardingWorkingDays: forwardingWorkingDays)
+        successions = agencies.successions
+    }
+
+    /// The agency doing `code`'s work at `instant` (its successor once it has merged away).
+    public func agencyInCharge(of code: AgencyCode, at instant: Date) -> AgencyCode {
+        let day = VietnamTime.localDate(of: instant)
+        var current = code
+        var steps = 0
+        while let succession = successions[current], succession.lastDay < day, steps < 16 {
+            current = succession.successor
+            steps += 1
+        }
+        return current
     }
 
     public func hours(of agency: AgencyCode) -> OfficeHours { officeHours[agency] ?? .standard }

@@ -56,6 +56,8 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
     case alreadyForwarded(at: Date)
     /// The competent desk records receipt of a dossier the accepting site has not sent yet.
     case notForwarded(site: AgencyCode)
+    /// A reassignment to the agency already in charge.
+    case alreadyInCharge(AgencyCode)
     /// Import data that contradicts itself.
     case invalidImport(String)
     /// A stored history that does not replay: a gap in sequences, a status that does not match, an event that
@@ -134,6 +136,8 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "Only a dossier accepted on behalf of another agency is forwarded."
         case let .alreadyForwarded(at):
             return "The dossier was already forwarded at \(Self.show(at))."
+        case let .alreadyInCharge(agency):
+            return "The dossier is already in the charge of \(agency)."
         case let .notForwarded(site):
             return "The accepting site \(site) has not forwarded the dossier yet; it is received once it has been sent."
         case let .invalidImport(message):
@@ -208,6 +212,8 @@ public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible, 
             return "Chỉ chuyển hồ sơ được tiếp nhận không phụ thuộc địa giới hành chính."
         case let .alreadyForwarded(at):
             return "Hồ sơ đã được chuyển lúc \(Self.vn(at))."
+        case let .alreadyInCharge(agency):
+            return "Hồ sơ đã thuộc \(agency)."
         case let .notForwarded(site):
             return "Nơi tiếp nhận \(site) chưa chuyển hồ sơ; chỉ tiếp nhận sau khi hồ sơ đã được chuyển đến."
         case let .invalidImport(message):

@@ -43,6 +43,9 @@ public enum DossierActionPolicy {
         switch action {
         case .register, .receive, .refuseAtDesk, .transfer:
             allowed = actor.isReceptionDesk
+        case .reassign:
+            // A merger's consequence, recorded by the command that merges agencies, never an officer's action.
+            allowed = false
         case .acceptOnBehalf:
             // Never asked for: registering (or receiving) at a site that does not serve the procedure is the
             // acceptance on behalf (`DossierStore`), so it is offered to nobody.

@@ -24,12 +24,12 @@ public struct SlipLoader: Sendable {
         let day = VietnamTime.localDate(of: dossier.lastEventAt)
         var context = try SlipContext(dossier: dossier, procedure: procedure, agencies: agencies, issuingAgency: dossier.deskAgencyCode,
                                       place: Self.place(in: agencies, on: day), officer: officer, number: number)
-        context.formSet = SlipFormSet.of(dossier, among: try await Self.formSets(database))
+        context.formSet = SlipFormSet.of(dossier, among: try await Self.allFormSets(database))
         return context
     }
 
     /// The built-in form sets with the administrator's stored ones laid over them.
-    static func formSets(_ database: Database) async throws -> [SlipFormSet] {
+    public static func allFormSets(_ database: Database) async throws -> [SlipFormSet] {
         let stored = try await FormSetStore(database: database).definitions().map {
             try MotCuaJSON.decode(SlipFormSet.self, from: Data($0.utf8))
         }

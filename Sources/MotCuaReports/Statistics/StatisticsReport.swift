@@ -112,7 +112,13 @@ public struct StatisticsReporter: Sendable {
         var scope = StatisticsScope(procedure: procedure, field: field)
         if let agency {
             guard let found = directory[agency] else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-            if found.kind.isSite { scope.sites = directory.siteGroup(of: agency) } else { scope.owningAgencies = directory.subtree(of: agency) }
+            if found.kind.isSite {
+                scope.sites = directory.siteGroup(of: agency)
+            } else {
+                // The agency's subtree and the agencies merged into it by the end of the period.
+                let own = directory.subtree(of: agency)
+                scope.owningAgencies = Array(Set(own + own.flatMap { directory.predecessors(of: $0, on: period.to) })).sorted()
+            }
         }
         if let within {
             scope.owningAgencies = (scope.owningAgencies ?? within.sorted()).filter(within.contains)
@@ -129,21 +135,34 @@ public struct StatisticsReporter: Sendable {
 
         let catalogue = try await ProcedureStore(database: database).catalogue()
         let namesOn = period.to
+        // Each dossier counts once, under the agency in charge at the end of the period (after a merger,
+        // the successor), the old agency's name kept beside it.
         var lateByAgency: [StatisticsReport.LateAgency] = []
+        var formerNames: [String: [String]] = [:]
         for group in late {
             let procedure = catalogue.versions[group.procedure]?.last
             let detail = StatisticsReport.LateDetail(
                 procedureCode: group.procedure.rawValue, procedureName: procedure?.name ?? "",
                 step: group.step ?? "", kind: group.kind ?? "actual", reason: group.reason ?? "",
                 apologySent: group.apologySent, count: group.count)
-            if let index = lateByAgency.firstIndex(where: { $0.agencyCode == group.owningAgency.rawValue }) {
+            let inCharge = directory.agencyInCharge(of: group.owningAgency, on: namesOn)
+            if inCharge != group.owningAgency, let old = directory[group.owningAgency] {
+                let oldName = old.name(on: old.names.last?.validUntil ?? namesOn)
+                if !(formerNames[inCharge.rawValue] ?? []).contains(oldName) { formerNames[inCharge.rawValue, default: []].append(oldName) }
+            }
+            if let index = lateByAgency.firstIndex(where: { $0.agencyCode == inCharge.rawValue }) {
                 lateByAgency[index].count += group.count
                 lateByAgency[index].details.append(detail)
             } else {
                 lateByAgency.append(StatisticsReport.LateAgency(
-                    agencyCode: group.owningAgency.rawValue,
-                    agencyName: directory[group.owningAgency]?.name(on: namesOn) ?? group.owningAgency.rawValue,
+                    agencyCode: inCharge.rawValue,
+                    agencyName: directory[inCharge]?.name(on: namesOn) ?? inCharge.rawValue,
                     count: group.count, details: [detail]))
+            }
+        }
+        for index in lateByAgency.indices {
+            if let former = formerNames[lateByAgency[index].agencyCode] {
+                lateByAgency[index].agencyName += " (gồm hồ sơ của \(former.joined(separator: ", ")) trước khi sáp nhập)"
             }
         }
         return StatisticsReport(

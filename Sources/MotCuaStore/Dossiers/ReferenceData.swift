@@ -23,7 +23,9 @@ struct ReferenceData: Sendable {
 
     /// The context of a command at `instant` (the dated settings in force then).
     func context(for procedure: Procedure, at instant: Date) -> LifecycleContext {
-        LifecycleContext(procedure: procedure, calendar: calendar, officeHours: officeHours,
-                         forwardingWorkingDays: settings.value(of: .forwardingWorkingDays, at: instant))
+        var context = LifecycleContext(procedure: procedure, calendar: calendar, officeHours: officeHours,
+                                       forwardingWorkingDays: settings.value(of: .forwardingWorkingDays, at: instant))
+        context.successions = directory.successions
+        return context
     }
 }

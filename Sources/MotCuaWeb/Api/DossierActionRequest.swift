@@ -53,7 +53,7 @@ struct DossierActionRequest: Decodable {
     /// The body fields each action takes (besides `expected_version`).
     static func fields(for action: DossierAction) -> [CodingKeys] {
         switch action {
-        case .register, .receive, .transfer, .acceptOnBehalf: []
+        case .register, .receive, .transfer, .acceptOnBehalf, .reassign: []
         case .forward: [.channel, .note]
         case .requestSupplement: [.reason, .documents]
         case .receiveSupplement, .completeStep: [.note]
@@ -97,6 +97,8 @@ struct DossierActionRequest: Decodable {
         case .receive: return .receive
         case .acceptOnBehalf:
             throw Problem.notFound("Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính được xác định khi đăng ký (POST /api/v1/dossiers) hoặc khi nơi tiếp nhận thực hiện \"receive\".")
+        case .reassign:
+            throw Problem.notFound("Hồ sơ được chuyển sang cơ quan kế thừa khi sáp nhập cơ quan (motcua agencies merge).")
         case .forward:
             return .forward(channel: try channel.map { try parsed(ForwardingChannel.self, $0, .channel) } ?? .electronic, note: note)
         case .requestSupplement: return .requestSupplement(reason: reason ?? "", documents: documents ?? [])

@@ -19,6 +19,8 @@ enum DossierEventDetails {
         case .acceptedOnBehalf(let acceptance):
             return ["Chuyển đến: \(agencyName(acceptance.destination, event.at))",
                     "Hạn chuyển: \(VietnameseFormat.slipInstant(acceptance.forwardingDueAt)) (\(acceptance.forwardingWorkingDays) ngày làm việc)"]
+        case .reassigned(let r):
+            return ["Từ: \(agencyName(r.from, event.at))", "Sang: \(agencyName(r.to, event.at))"] + reason(r.reason)
         case .forwarded(let dispatch):
             return ["Hình thức: \(dispatch.channel.vietnameseLabel)"] + note(dispatch.note)
         case .supplementRequested(let request):
