@@ -16,9 +16,15 @@ public struct DemoLoader: Sendable {
     public enum State: Sendable { case empty, demo, otherData }
 
     /// An empty database, one that holds the demo (its center and its dossier codes), or other data.
-    public func state() async throws -> State {
+    /// - Parameter sample: the post-reform sample (`LamDong2026Sample`) instead of the 2021 demo.
+    public func state(sample: Bool = false) async throws -> State {
         let agencies = try await AgencyStore(database: database).all()
         if agencies.isEmpty { return .empty }
+        if sample {
+            let hasBranch = agencies.contains { $0.code == LamDong2026World.branchCode }
+            let hasDossier = try await database.sql.select().column("code").from("dossiers").limit(1).first() != nil
+            return hasBranch && hasDossier ? .demo : .otherData
+        }
         let center = agencies.first { $0.code == DemoGenerator.centerCode }
         let marker = try await database.sql.select().column("code").from("dossiers")
             .where("code", .like, DemoGenerator.centerCode.rawValue + "-210609-%").limit(1).first()
@@ -26,8 +32,9 @@ public struct DemoLoader: Sendable {
     }
 
     /// Loads everything but the users; returns a one-line summary.
+    /// - Parameter narrative: also the Q3/2021 report's narrative records (the 2021 demo only).
     @discardableResult
-    public func load(_ demo: DemoDataset) async throws -> String {
+    public func load(_ demo: DemoDataset, narrative withNarrative: Bool = true) async throws -> String {
         let agencies = AgencyStore(database: database)
         for agency in demo.agencies { try await agencies.save(agency) }
         let procedures = ProcedureStore(database: database)
@@ -41,6 +48,9 @@ public struct DemoLoader: Sendable {
         let log = ServiceLogStore(database: database)
         try await log.record(contacts: demo.guidance, recordedBy: "demo")
         try await log.record(ratings: demo.ratings)
+        let summary = "\(demo.agencies.count) agencies, \(demo.procedures.count) procedure versions, \(records.count) dossiers, "
+            + "\(demo.guidance.count) guidance contacts, \(demo.ratings.count) ratings"
+        guard withNarrative else { return summary }
         let narrative = try DemoNarrative.load()
         try await load(narrative)
         return "\(demo.agencies.count) agencies, \(demo.procedures.count) procedure versions, \(records.count) dossiers, "

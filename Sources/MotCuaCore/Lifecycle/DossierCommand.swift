@@ -119,6 +119,15 @@ public enum DossierAction: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether an officer asks for it (a button, an API call). Registration, acceptance on behalf and a
+    /// merger's reassignment happen as consequences of other operations.
+    public var isOfficerAction: Bool {
+        switch self {
+        case .register, .acceptOnBehalf, .reassign: false
+        default: true
+        }
+    }
+
     public static func allowed(from status: DossierStatus) -> [DossierAction] {
         allCases.filter { $0.allowedFrom.contains(status) }
     }

@@ -15,6 +15,25 @@ public struct QuarterlyReportBuilder: Sendable {
     /// Feedback citizens sent through the website in the period (`feedback` table), counted in III.2 with
     /// the feedback entries officers recorded by hand.
     public var feedbackReceived: Int
+    /// Settings derived from the data where no officer recorded one (the place from the province's name,
+    /// the center's name for a site's own report); entries of kind setting still win.
+    public var defaults: [String: String] = [:]
+    /// Per site: dossiers it accepted for other sites, and dossiers it received from other sites, in the
+    /// window (Decree 118/2025 as amended, Art. 14.4). Empty: the paragraph is left out (a 2021 report).
+    public var siteExchange: [SiteExchangeRow] = []
+
+    /// One site's acceptances on behalf and receipts from other sites.
+    public struct SiteExchangeRow: Sendable, Hashable {
+        public var siteName: String
+        public var acceptedForOthers: Int
+        public var receivedFromOthers: Int
+
+        public init(siteName: String, acceptedForOthers: Int, receivedFromOthers: Int) {
+            self.siteName = siteName
+            self.acceptedForOthers = acceptedForOthers
+            self.receivedFromOthers = receivedFromOthers
+        }
+    }
 
     public init(period: StatisticsPeriod, statisticsWindow: StatisticsPeriod, statistics: StatisticsReport,
                 documents: [IssuedDocument], entries: [ReportEntry], number: String? = nil, issuedOn: LocalDate? = nil,
@@ -32,7 +51,7 @@ public struct QuarterlyReportBuilder: Sendable {
     // MARK: Settings
 
     func setting(_ key: String, default value: String) -> String {
-        entries.last { $0.kind == .setting && $0.category == key }?.text ?? value
+        entries.last { $0.kind == .setting && $0.category == key }?.text ?? defaults[key] ?? value
     }
 
     var issuerName: String { setting("issuer_name", default: "Văn phòng UBND tỉnh") }
@@ -320,9 +339,24 @@ public struct QuarterlyReportBuilder: Sendable {
         if !saidHotline, calls > 0 { other.append(ReportParagraph(id: "III.2.hotline", text: hotlineSentence, bullet: true)) }
         return ReportSection(id: "III", heading: "III. Hoạt động của \(centerName)", subsections: [
             ReportSection(id: "III.1", heading: "1. Kết quả giải quyết thủ tục hành chính", blocks: Self.blocks(
-                [statisticsParagraph(), guidance, ReportParagraph(id: "III.1.satisfaction", text: satisfactionText)] + free("III.1"))),
+                [statisticsParagraph()] + siteExchangeParagraphs() + [guidance, ReportParagraph(id: "III.1.satisfaction", text: satisfactionText)]
+                    + free("III.1"))),
             ReportSection(id: "III.2", heading: "2. Các hoạt động khác", blocks: Self.blocks(other)),
         ])
+    }
+
+    /// "Tiếp nhận hồ sơ không phụ thuộc địa giới hành chính: …", one clause per site.
+    func siteExchangeParagraphs() -> [ReportParagraph] {
+        let rows = siteExchange.filter { $0.acceptedForOthers > 0 || $0.receivedFromOthers > 0 }
+        guard !rows.isEmpty else { return [] }
+        let clauses = rows.map { row in
+            "\(row.siteName) tiếp nhận \(Self.count(row.acceptedForOthers, "hồ sơ")) thuộc thẩm quyền của nơi khác và nhận "
+                + "\(Self.count(row.receivedFromOthers, "hồ sơ")) do nơi khác tiếp nhận chuyển đến"
+        }
+        return [ReportParagraph(
+            id: "III.1.sites",
+            text: "\(windowPhrase), tiếp nhận hồ sơ không phụ thuộc địa giới hành chính (Nghị định số 118/2025/NĐ-CP, sửa đổi bởi Nghị định số 309/2026/NĐ-CP): "
+                + clauses.joined(separator: "; ") + ".")]
     }
 
     // MARK: IV and V

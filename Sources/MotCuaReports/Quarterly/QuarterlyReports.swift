@@ -35,9 +35,31 @@ public struct QuarterlyReports: Sendable {
         let documents = try await records.documents(from: period.from, to: period.to)
         let entries = try await records.entries(from: period.from, to: period.to)
         let feedbackReceived = try await FeedbackStore(database: database).count(period)
-        return QuarterlyReportBuilder(period: period, statisticsWindow: window, statistics: statistics, documents: documents,
-                                      entries: entries, number: number, issuedOn: issuedOn,
-                                      feedbackReceived: feedbackReceived).build()
+        var builder = QuarterlyReportBuilder(period: period, statisticsWindow: window, statistics: statistics, documents: documents,
+                                             entries: entries, number: number, issuedOn: issuedOn, feedbackReceived: feedbackReceived)
+        let directory = try await AgencyStore(database: database).directory()
+        let place = SlipLoader.place(in: directory, on: period.to)
+        if !place.isEmpty { builder.defaults["place"] = place }
+        var sites: [AgencyCode]?
+        if let agency, let site = directory[agency], site.kind.isSite {
+            builder.defaults["center_name"] = site.name(on: period.to)
+            sites = directory.siteGroup(of: agency)
+        }
+        builder.siteExchange = try await Self.siteExchange(window, sites: sites, directory: directory, database: database)
+        return builder.build()
+    }
+
+    /// Each site's acceptances for others and receipts from others in the window (of `sites` only, if given).
+    static func siteExchange(_ window: StatisticsPeriod, sites: [AgencyCode]?, directory: AgencyDirectory,
+                             database: Database) async throws -> [QuarterlyReportBuilder.SiteExchangeRow] {
+        let statistics = StatisticsStore(database: database)
+        let scope = StatisticsScope(sites: sites)
+        let accepted = Dictionary(uniqueKeysWithValues: try await statistics.acceptedOnBehalf(window, scope: scope))
+        let received = Dictionary(uniqueKeysWithValues: try await statistics.receivedFromOtherSites(window, scope: scope))
+        return Set(accepted.keys).union(received.keys).sorted().map { code in
+            QuarterlyReportBuilder.SiteExchangeRow(siteName: directory[code]?.name(on: window.to) ?? code.rawValue,
+                                                   acceptedForOthers: accepted[code] ?? 0, receivedFromOthers: received[code] ?? 0)
+        }
     }
 
     /// Saves the draft's statistics window and edited paragraphs (merged into those already saved; an empty

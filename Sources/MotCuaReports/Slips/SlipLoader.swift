@@ -39,7 +39,10 @@ public struct SlipLoader: Sendable {
     /// The place line of a document ("Đắk Nông, ngày …"): the province of the province-level agency's name
     /// on that day ("Ủy ban nhân dân tỉnh Đắk Nông" → "Đắk Nông").
     static func place(in agencies: AgencyDirectory, on day: LocalDate) -> String {
-        let names = agencies.agencies.values.filter { $0.level == .province }.map { $0.name(on: day) }
+        // A province in force that day first (a merged province's predecessor keeps its old name).
+        let provinces = agencies.agencies.values.filter { $0.level == .province }
+            .sorted { ($0.naming(on: day) == nil ? 1 : 0, $0.code) < ($1.naming(on: day) == nil ? 1 : 0, $1.code) }
+        let names = provinces.map { $0.name(on: day) }
         for name in names {
             for marker in ["tỉnh ", "thành phố "] {
                 if let range = name.range(of: marker, options: .backwards) { return String(name[range.upperBound...]) }

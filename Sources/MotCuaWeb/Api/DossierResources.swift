@@ -25,7 +25,7 @@ struct DossierResource: Encodable {
         try c.encode(dossier.verdict, forKey: .verdict)
         try c.encode(dossier.citizenVerdict, forKey: .citizenVerdict)
         try c.encode(dossier.progress(at: now), forKey: .progress)
-        try c.encode(DossierAction.allowed(from: dossier.status).map(\.rawValue), forKey: .allowedActions)
+        try c.encode(DossierAction.allowed(from: dossier.status).filter(\.isOfficerAction).map(\.rawValue), forKey: .allowedActions)
         try c.encodeIfPresent(dossier.forwarding?.verdict, forKey: .forwardingVerdict)
         try c.encode(LegalRegime.of(dossier).id, forKey: .legalRegime)
         if let principal {

@@ -12,13 +12,23 @@ import MotCuaWeb
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build the demo database (Đắk Nông, Q3/2021) and serve it; --no-serve only builds it.",
+        abstract: "Build the demo database (Đắk Nông, Q3/2021; or --sample lam-dong-2026) and serve it; --no-serve only builds it.",
         discussion: "Demo users (password \(DemoUser.demoPassword)): see the README. Never use them in production.")
+
+    /// The datasets `demo` builds.
+    enum Sample: String, ExpressibleByArgument, CaseIterable {
+        /// The seed report's province and quarter, to the figure (the default).
+        case dakNong2021 = "dak-nong-2021"
+        /// The merged province after the 2025 reform: sites, acceptance on behalf, both regimes.
+        case lamDong2026 = "lam-dong-2026"
+    }
 
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var server: ServerOptions
     @Flag(name: .customLong("no-serve"), help: "Only build the database, then exit.") var noServe = false
-    @Option(help: "The generator's seed (the figures are the same for every seed).") var seed: UInt64 = 2021
+    @Option(help: "The generator's seed (the 2021 figures are the same for every seed).") var seed: UInt64?
+    @Option(help: "dak-nong-2021 (default: the seed report's Q3/2021) or lam-dong-2026 (the merged province, April 2025 – November 2026).")
+    var sample: Sample = .dakNong2021
 
     func run() async throws {
         MetricsBootstrap.bootstrap()
@@ -33,11 +43,11 @@ struct DemoCommand: AsyncParsableCommand {
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()
-            switch try await DemoLoader(database: database).state() {
+            switch try await DemoLoader(database: database).state(sample: sample == .lamDong2026) {
             case .empty:
                 let started = Date()
-                let demo = try DemoGenerator.make(seed: seed)
-                let loaded = try await DemoLoader(database: database).load(demo)
+                let demo = sample == .lamDong2026 ? try LamDong2026Sample.make(seed: seed ?? 2026) : try DemoGenerator.make(seed: seed ?? 2021)
+                let loaded = try await DemoLoader(database: database).load(demo, narrative: sample == .dakNong2021)
                 try await DemoUsers.add(demo.users, to: database)
                 print("demo database built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(loaded), \(demo.users.count) users (\(database.location))")
             case .demo:
@@ -64,7 +74,7 @@ enum DemoAccounts {
         let users = UserStore(database: database)
         let accounts = UserAccounts(database: database, hasher: PasswordHasher(cost: 8))
         var open: [String] = []
-        for demoUser in try DemoGenerator.users() {
+        for demoUser in try DemoGenerator.users() + LamDong2026Sample.users() {
             // Awaited apart from any condition (the release compiler's coroutine crash, see ifFound).
             let stored = try await users.user(demoUser.username)
             guard stored != nil else { continue }
