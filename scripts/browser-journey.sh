@@ -18,3 +18,16 @@ for _ in $(seq 1 300); do
   sleep 0.5
 done
 python3 scripts/browser_journey.py "http://127.0.0.1:$port" "$output" Sources/MotCuaDemo/Resources/procedures.json
+
+# The sites journey on the post-reform sample: a commune desk accepts on behalf, the provincial desk receives.
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+sites_output=$output/sites
+mkdir -p "$sites_output"
+"$binary" demo --sample lam-dong-2026 --database "$work/sample.sqlite" --port "$port" >"$sites_output/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 300); do
+  if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
+  kill -0 "$server" 2>/dev/null || { echo "the sample server stopped:"; tail -20 "$sites_output/server.log"; exit 1; }
+  sleep 0.5
+done
+python3 scripts/browser_journey_sites.py "http://127.0.0.1:$port" "$sites_output"

@@ -41,3 +41,25 @@ extension DossierStore {
         }
     }
 }
+
+extension DossierStore {
+    /// Dossiers accepted at one site for another, not yet received: those coming to `sites` (to receive)
+    /// and those `sites` accepted (to forward, or waiting for the competent desk), oldest first.
+    public func forwardingQueue(of sites: Set<AgencyCode>, limit: Int = 200) async throws
+        -> (incoming: [Dossier], outgoing: [Dossier])
+    {
+        guard !sites.isEmpty else { return ([], []) }
+        let list = SQLBind.group(sites.map(\.rawValue).sorted())
+        let rows = try await database.sql.select().column("code").from("dossiers")
+            .where("received_at", .is, SQLLiteral.null).where("closed_at", .is, SQLLiteral.null)
+            .where(SQLColumn("site_code"), .notEqual, SQLColumn("receiving_agency_code"))
+            .where { $0.where("site_code", .in, list).orWhere("receiving_agency_code", .in, list) }
+            .orderBy("registered_at").orderBy("code")
+            .limit(max(1, min(limit, 1000)))
+            .all()
+        let codes = try rows.map { try DossierCode(parsing: $0.decode(column: "code", as: String.self)) }
+        let states = try await dossiers(codes)
+        let ordered = codes.compactMap { states[$0] }
+        return (ordered.filter { sites.contains($0.deskAgencyCode) }, ordered.filter { sites.contains($0.code.agencyCode) })
+    }
+}

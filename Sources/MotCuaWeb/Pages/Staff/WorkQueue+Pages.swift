@@ -32,7 +32,11 @@ struct WorkQueueController: Sendable {
                               })
         }
         let toReturn = principal.role == .reception ? try await resultsToReturn(at: principal.agencies) : []
-        return HTMLResponse.make(WorkQueueView(frame: StaffFrame(principal, context), rows: rows, toReturn: toReturn).document,
+        let forwarding: (incoming: [Dossier], outgoing: [Dossier]) = principal.role == .reception
+            ? try await dossiers.forwardingQueue(of: principal.agencies) : ([], [])
+        let view = WorkQueueView(frame: StaffFrame(principal, context), rows: rows, toReturn: toReturn,
+                                 incoming: forwarding.incoming, outgoing: forwarding.outgoing, now: now)
+        return HTMLResponse.make(view.document,
                                  headers: [.cacheControl: "no-store"])
     }
 
@@ -81,6 +85,11 @@ struct WorkQueueView {
     let rows: [Row]
     /// Reception only: results ready to return at the desk.
     var toReturn: [DossierSummary] = []
+    /// Reception only: dossiers other sites accepted for this desk, to receive; and those this desk
+    /// accepted for another site, to forward or waiting for its receipt.
+    var incoming: [Dossier] = []
+    var outgoing: [Dossier] = []
+    var now = Date()
 
     var document: HTML {
         let overdue = rows.filter { $0.urgency == .overdue }.count
@@ -114,8 +123,32 @@ struct WorkQueueView {
                             .td(.text(summary.completedAt.map(VietnameseFormat.slipInstant) ?? "—")),
                             .td(.text(summary.citizenDueAt.map(VietnameseFormat.slipInstant) ?? "—")))
                     })
-                )))
+                ))),
+                forwardingTable(id: "chuyen-den", heading: "Hồ sơ nơi khác tiếp nhận, chuyển đến (chờ tiếp nhận)", incoming,
+                                empty: "Không có hồ sơ nào được chuyển đến."),
+                forwardingTable(id: "tiep-nhan-ho", heading: "Hồ sơ đã tiếp nhận không phụ thuộc địa giới hành chính (chờ chuyển, chờ nơi có thẩm quyền tiếp nhận)",
+                                outgoing, empty: "Không có hồ sơ nào đang chờ chuyển.")
             ))
+        )
+    }
+
+    /// Forwarded dossiers with both sites, the forwarding deadline and where they stand.
+    func forwardingTable(id: String, heading: String, _ dossiers: [Dossier], empty: String) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.id("tieu-de-\(id)"), .text(heading)),
+            .if(dossiers.isEmpty, .p(.text(empty))),
+            .if(!dossiers.isEmpty, .div(.class("table-scroll"), .table(.id(id),
+                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Tiếp nhận lúc")), .th(.text("Hạn chuyển")), .th(.text("Tình trạng")))),
+                .tbody(.forEach(dossiers) { d in
+                    let f = d.forwarding
+                    let state = f?.sentAt == nil ? "Chưa chuyển" : "Đã chuyển, chờ tiếp nhận"
+                    let overdue = f?.isOverdue(at: now) == true
+                    return .tr(.td(.class("code"), .a(.escaped("href", StaffPaths.dossier(d.code.rawValue)), .text(d.code.rawValue))),
+                               .td(.text(f.map { VietnameseFormat.slipInstant($0.acceptedAt) } ?? "—")),
+                               .td(.text(f.map { VietnameseFormat.slipInstant($0.dueAt) } ?? "—")),
+                               .td(.span(.class(overdue ? "overdue" : "within"), .text(state + (overdue ? " — quá hạn chuyển" : "")))))
+                })
+            )))
         )
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import WorkCalendar
 import Hummingbird
 import MotCuaCore
 import MotCuaStore
@@ -69,7 +70,7 @@ struct OnlineSubmissionController: Sendable {
                                       vietnamese: "Vui lòng đính kèm ít nhất một tệp giấy tờ của hồ sơ (\(AttachmentKind.vietnameseList)).")
             }
             let directory = try await AgencyStore(database: database).directory()
-            guard let center = DeskAgency.center(in: directory) else {
+            guard let center = DeskAgency.onlineSite(for: procedure, in: directory, on: VietnamTime.localDate(of: now())) else {
                 throw ValidationError(field: "receiving_agency", reason: "no center to receive online dossiers",
                                       vietnamese: "Trung tâm chưa được cấu hình để nhận hồ sơ trực tuyến. Vui lòng liên hệ Trung tâm.")
             }
