@@ -133,6 +133,7 @@ struct AgencyResource: Encodable {
     enum CodingKeys: String, CodingKey {
         case code, parentCode = "parent_code", level, levelLabel = "level_label", name, shortName = "short_name"
         case inService = "in_service", names, officeHours = "office_hours", successorCode = "successor_code"
+        case kind, kindLabel = "kind_label"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -147,5 +148,7 @@ struct AgencyResource: Encodable {
         try c.encode(agency.names.map(Naming.init), forKey: .names)
         try c.encode(agency.officeHours.description, forKey: .officeHours)
         try c.encode(agency.successorCode, forKey: .successorCode)
+        try c.encode(agency.kind, forKey: .kind)
+        try c.encode(agency.kind.vietnameseLabel, forKey: .kindLabel)
     }
 }

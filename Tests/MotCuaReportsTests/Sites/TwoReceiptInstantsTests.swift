@@ -10,36 +10,14 @@ import WorkCalendar
 /// received by the competent site two working days later.
 @Suite("Nationwide receipt: two receipt instants (issue 11)")
 struct TwoReceiptInstantsTests {
-    static func code(_ text: String) -> AgencyCode { try! AgencyCode(parsing: text) }
-    static let province = code("000.00.01.H39")
-    static let center = code("000.00.15.H39")
-    static let justice = code("000.00.17.H39")
-    static let commune = code("000.00.21.H39")
-    static let communeCenter = code("000.01.21.H39")
-    static let anySiteCode = try! ProcedureCode(parsing: "2.000635")
-    static let localOnlyCode = try! ProcedureCode(parsing: "2.000636")
+    static let province = SiteFixtures.province
+    static let center = SiteFixtures.center
+    static let justice = SiteFixtures.justice
+    static let communeCenter = SiteFixtures.communeCenter
+    static let anySiteCode = SiteFixtures.anySiteCode
+    static let localOnlyCode = SiteFixtures.localOnlyCode
 
-    static func seed(_ database: Database) async throws {
-        let since = try LocalDate(iso: "2025-07-01")
-        func agency(_ code: AgencyCode, _ level: AgencyLevel, _ kind: AgencyKind, _ name: String, parent: AgencyCode?) throws -> Agency {
-            try Agency(code: code, parentCode: parent, level: level, kind: kind,
-                       names: [AgencyName(validFrom: since, name: name, shortName: name)])
-        }
-        let store = AgencyStore(database: database)
-        for a in [
-            try agency(province, .province, .other, "UBND tỉnh Lâm Đồng", parent: nil),
-            try agency(center, .center, .center, "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng", parent: province),
-            try agency(justice, .department, .department, "Sở Tư pháp", parent: province),
-            try agency(commune, .commune, .commune, "UBND phường Bắc Gia Nghĩa", parent: province),
-            try agency(communeCenter, .center, .communeCenter, "Trung tâm PVHCC phường Bắc Gia Nghĩa", parent: commune),
-        ] { try await store.save(a) }
-        for (code, anySite) in [(anySiteCode, true), (localOnlyCode, false)] {
-            try await ProcedureStore(database: database).add(try Procedure(
-                code: code, validFrom: Fixtures.instant("2025-07-01 00:00"), name: "Cấp Phiếu lý lịch tư pháp \(code)",
-                field: "Lý lịch tư pháp", agencyCode: justice, legalTime: .workingDays(10), localTime: .workingDays(5),
-                onlineLevel: .full, acceptedAtAnySite: anySite))
-        }
-    }
+    static func seed(_ database: Database) async throws { try await SiteFixtures.seed(database) }
 
     static func request(_ procedure: ProcedureCode = anySiteCode, at site: AgencyCode = communeCenter) throws -> RegistrationRequest {
         RegistrationRequest(receivingAgency: site, procedureCode: procedure, applicant: try Fixtures.applicant(), channel: .counter)

@@ -35,7 +35,7 @@ struct AdminAgenciesController: Sendable {
         let fields = try await FormFields.read(from: &request, limit: 16 * 1024)
         let form = AdminAgenciesView.NewAgency(code: fields["ma"] ?? "", level: fields["cap"] ?? "", parent: fields["cap_tren"] ?? "",
                                                name: fields["ten"] ?? "", shortName: fields["ten_viet_tat"] ?? "",
-                                               validFrom: fields["tu_ngay"] ?? "")
+                                               validFrom: fields["tu_ngay"] ?? "", kind: fields["loai"] ?? "")
         let existing = try await agencies.all()
         do {
             let agency = try form.agency(known: Set(existing.map(\.code)))

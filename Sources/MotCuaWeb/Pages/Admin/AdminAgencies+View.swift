@@ -8,6 +8,8 @@ struct AdminAgenciesView {
     /// The add form as typed, kept when it comes back with an error.
     struct NewAgency: Sendable {
         var code = "", level = AgencyLevel.department.rawValue, parent = "", name = "", shortName = "", validFrom = ""
+        /// Empty: the kind the level suggests (`AgencyKind.inferred(from:)`).
+        var kind = ""
 
         /// The agency the form describes; a Vietnamese reason when it cannot be.
         func agency(known: Set<AgencyCode>) throws(ValidationError) -> Agency {
@@ -19,6 +21,13 @@ struct AdminAgenciesView {
             }
             guard let level = AgencyLevel(rawValue: self.level) else {
                 throw ValidationError(field: "level", reason: "unknown level", vietnamese: "Vui lòng chọn cấp cơ quan.")
+            }
+            var agencyKind: AgencyKind?
+            if !kind.isEmpty {
+                guard let chosen = AgencyKind(rawValue: kind) else {
+                    throw ValidationError(field: "kind", reason: "unknown kind", vietnamese: "Vui lòng chọn loại cơ quan.")
+                }
+                agencyKind = chosen
             }
             var parentCode: AgencyCode?
             if !parent.isEmpty {
@@ -32,7 +41,7 @@ struct AdminAgenciesView {
             guard (1...300).contains(name.count), (1...100).contains(short.count) else {
                 throw ValidationError(field: "name", reason: "empty name", vietnamese: "Vui lòng nhập tên và tên viết tắt của cơ quan.")
             }
-            return try Agency(code: code, parentCode: parentCode, level: level,
+            return try Agency(code: code, parentCode: parentCode, level: level, kind: agencyKind,
                               names: [AgencyName(validFrom: try AdminAgenciesView.date(validFrom), name: name, shortName: short)])
         }
     }
@@ -117,6 +126,12 @@ struct AdminAgenciesView {
                      .select(.id("cap"), .attribute(named: "name", value: "cap"), .forEach(AgencyLevel.allCases) { level in
                          AdminForm.option(level.rawValue, level.vietnameseLabel, selected: level.rawValue == form.level)
                      })),
+                  .p(.label(.attribute(named: "for", value: "loai"), .text("Loại (nơi tiếp nhận hay cơ quan giải quyết)")),
+                     .select(.id("loai"), .attribute(named: "name", value: "loai"),
+                             AdminForm.option("", "— Theo cấp —", selected: form.kind.isEmpty),
+                             .forEach(AgencyKind.allCases) { kind in
+                                 AdminForm.option(kind.rawValue, kind.vietnameseLabel, selected: kind.rawValue == form.kind)
+                             })),
                   .p(.label(.attribute(named: "for", value: "cap_tren"), .text("Cơ quan cấp trên")),
                      .select(.id("cap_tren"), .attribute(named: "name", value: "cap_tren"),
                              AdminForm.option("", "— Không có —"),

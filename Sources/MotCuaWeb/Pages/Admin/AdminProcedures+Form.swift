@@ -9,6 +9,8 @@ struct ProcedureVersionForm: Sendable {
     var legalAmount = "", legalUnit = ProcessingTime.Unit.workingDays.rawValue
     var localAmount = "", localUnit = ProcessingTime.Unit.workingDays.rawValue
     var onlineLevel = OnlineLevel.none.rawValue
+    /// Listed for acceptance at any site (Decree 118/2025 as amended by 309/2026, Art. 14.4).
+    var anySite = false
     /// `amount | description`
     var fees = ""
     /// `name | copies | original / copy / certified_copy`
@@ -22,6 +24,7 @@ struct ProcedureVersionForm: Sendable {
         legalAmount = "\(procedure.legalTime.amount)"; legalUnit = procedure.legalTime.unit.rawValue
         localAmount = "\(procedure.localTime.amount)"; localUnit = procedure.localTime.unit.rawValue
         onlineLevel = procedure.onlineLevel.rawValue
+        anySite = procedure.acceptedAtAnySite
         fees = procedure.fees.map { "\($0.amountVND) | \($0.description)" }.joined(separator: "\n")
         documents = procedure.documents.map { "\($0.name) | \($0.copies) | \($0.form.rawValue)" }.joined(separator: "\n")
         steps = procedure.steps.map { "\($0.name) | \($0.agencyCode.rawValue) | \($0.role) | \(Self.time($0.allotted))" }
@@ -33,6 +36,7 @@ struct ProcedureVersionForm: Sendable {
         legalAmount = fields["thoi_han_quy_dinh"] ?? ""; legalUnit = fields["don_vi_quy_dinh"] ?? ""
         localAmount = fields["thoi_han_cat_giam"] ?? ""; localUnit = fields["don_vi_cat_giam"] ?? ""
         onlineLevel = fields["muc_do_truc_tuyen"] ?? ""
+        anySite = fields["moi_noi_tiep_nhan"] == "1"
         fees = fields["phi_le_phi"] ?? ""
         documents = fields["thanh_phan_ho_so"] ?? ""
         steps = fields["cac_buoc"] ?? ""
@@ -66,7 +70,7 @@ struct ProcedureVersionForm: Sendable {
             name: current.name, field: current.field, agencyCode: current.agencyCode,
             legalTime: legal, localTime: local, cutoff: current.cutoff, onlineLevel: level,
             fees: try parsedFees(), documents: try parsedDocuments(), resultType: current.resultType,
-            supplementPolicy: current.supplementPolicy, steps: try parsedSteps())
+            supplementPolicy: current.supplementPolicy, steps: try parsedSteps(), acceptedAtAnySite: anySite)
     }
 
     /// The first instant of a local (UTC+7) date.

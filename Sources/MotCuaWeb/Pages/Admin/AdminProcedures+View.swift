@@ -59,7 +59,9 @@ struct AdminProcedureView {
                 .dt(.text("Hiệu lực từ")), .dd(.text(VietnameseFormat.date(of: current.validFrom))),
                 .dt(.text("Thời hạn theo quy định")), .dd(.text(current.legalTime.vietnameseDescription)),
                 .dt(.text("Thời hạn cắt giảm")), .dd(.text(current.localTime.vietnameseDescription)),
-                .dt(.text("Mức độ trực tuyến")), .dd(.text(current.onlineLevel.vietnameseLabel))),
+                .dt(.text("Mức độ trực tuyến")), .dd(.text(current.onlineLevel.vietnameseLabel)),
+                .dt(.text("Tiếp nhận không phụ thuộc địa giới hành chính")),
+                .dd(.id("moi-noi-tiep-nhan"), .text(current.acceptedAtAnySite ? "Có — mọi Trung tâm, Chi nhánh tiếp nhận và chuyển đến cơ quan có thẩm quyền" : "Không"))),
             .h2(.text("Quy trình nội bộ")),
             .table(.thead(.tr(.th(.text("Bước")), .th(.text("Cơ quan")), .th(.text("Vai trò")), .th(.text("Thời gian")))),
                    .tbody(.forEach(current.steps) { step in
@@ -87,6 +89,10 @@ struct AdminProcedureView {
                      .select(.id("muc_do_truc_tuyen"), .attribute(named: "name", value: "muc_do_truc_tuyen"), .forEach(OnlineLevel.allCases) { level in
                          AdminForm.option(level.rawValue, level.vietnameseLabel, selected: level.rawValue == form.onlineLevel)
                      })),
+                  .p(.input(.id("moi_noi_tiep_nhan"), .name("moi_noi_tiep_nhan"), .type(.checkbox), .value("1"),
+                            .checked(form.anySite)),
+                     .label(.attribute(named: "for", value: "moi_noi_tiep_nhan"),
+                            .text(" Tiếp nhận không phụ thuộc địa giới hành chính (Nghị định 118/2025/NĐ-CP, sửa đổi bởi Nghị định 309/2026/NĐ-CP)"))),
                   textArea("phi_le_phi", "Phí, lệ phí — mỗi dòng: số tiền | mô tả", form.fees, rows: 3),
                   textArea("thanh_phan_ho_so", "Thành phần hồ sơ — mỗi dòng: tên | số bản | original, copy hoặc certified_copy", form.documents, rows: 5),
                   textArea("cac_buoc", "Các bước xử lý — mỗi dòng: tên bước | mã cơ quan | vai trò | số ngày (hoặc \"4 giờ\")", form.steps, rows: 5),
