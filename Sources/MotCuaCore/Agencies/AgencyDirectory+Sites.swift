@@ -23,6 +23,9 @@ extension AgencyDirectory {
         return nil
     }
 
+    /// `siteGroup(of:)` of a site, or nil (every dossier) for none.
+    public func siteGroup(ofOptional site: AgencyCode?) -> [AgencyCode]? { site.map(siteGroup(of:)) }
+
     /// The site a branch works for (its parent center); a site's own code otherwise.
     public func principalSite(of site: AgencyCode) -> AgencyCode {
         guard let agency = agencies[site], agency.kind == .branch, let parent = agency.parentCode,

@@ -117,8 +117,8 @@ public struct QuarterlyReports: Sendable {
         let overrides = existing?.overrides ?? [:]
         var report = try await build(period, window: window, agency: agency, number: number, issuedOn: issuedOn)
             .applying(overrides)
-        var scope = StatisticsScope()
-        if let agency { scope.owningAgencies = try await Self.subtree(of: agency, database: database) }
+        let directory = try await AgencyStore(database: database).directory()
+        let scope = agency.map { StatisticsScope.of($0, in: directory, on: window.to) } ?? StatisticsScope()
         report.form06Rows = try await Form06Workbook.load(window, database: database, scope: scope).rows
         try await store.issue(StoredReport(
             periodFrom: period.from, periodTo: period.to, agencyCode: agencyCode, statisticsFrom: window.from,
@@ -135,11 +135,5 @@ public struct QuarterlyReports: Sendable {
     /// The audit trail's name of a period's report: "2021-06-15..2021-09-14", then the agency code if any.
     public static func auditID(_ period: StatisticsPeriod, agency: AgencyCode?) -> String {
         "\(period.from)..\(period.to)" + (agency.map { " " + $0.rawValue } ?? "")
-    }
-
-    /// The agency and every agency below it (the scope `StatisticsReporter` gives an agency's figures).
-    static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {
-        let directory = try await AgencyStore(database: database).directory()
-        return directory.subtree(of: agency)
     }
 }

@@ -111,14 +111,10 @@ public struct StatisticsReporter: Sendable {
         let directory = try await AgencyStore(database: database).directory()
         var scope = StatisticsScope(procedure: procedure, field: field)
         if let agency {
-            guard let found = directory[agency] else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-            if found.kind.isSite {
-                scope.sites = directory.siteGroup(of: agency)
-            } else {
-                // The agency's subtree and the agencies merged into it by the end of the period.
-                let own = directory.subtree(of: agency)
-                scope.owningAgencies = Array(Set(own + own.flatMap { directory.predecessors(of: $0, on: period.to) })).sorted()
-            }
+            guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
+            let own = StatisticsScope.of(agency, in: directory, on: period.to)
+            scope.sites = own.sites
+            scope.owningAgencies = own.owningAgencies
         }
         if let within {
             scope.owningAgencies = (scope.owningAgencies ?? within.sorted()).filter(within.contains)

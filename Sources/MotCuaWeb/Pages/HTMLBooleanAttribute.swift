@@ -11,7 +11,8 @@ extension Attribute {
 extension Node where Context == HTML.SelectContext {
     /// An `option` with its label; Plot's own `option` takes no text.
     static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
-        .element(named: "option", nodes: [.attribute(named: "value", value: HTMLEscaping.attribute(value)),
+        // An empty value is written too: without it the option's value would be its label.
+        .element(named: "option", nodes: [.attribute(named: "value", value: HTMLEscaping.attribute(value), ignoreIfValueIsEmpty: false),
                                           .if(selected, .attribute(named: "selected", value: "selected")),
                                           .text(label)])
     }

@@ -89,7 +89,11 @@ struct ReportCommand: AsyncParsableCommand {
                     .report(period, agency: agencyCode, procedure: procedureCode, field: field).json() + Data("\n".utf8)
             case .xlsx:
                 var scope = StatisticsScope(procedure: procedureCode, field: field)
-                if let agencyCode { scope.owningAgencies = try await Self.subtree(of: agencyCode, database: database) }
+                if let agencyCode {
+                    let own = StatisticsScope.of(agencyCode, in: try await Self.directory(with: agencyCode, database: database), on: period.to)
+                    scope.sites = own.sites
+                    scope.owningAgencies = own.owningAgencies
+                }
                 data = try await Form06Workbook.load(period, database: database, scope: scope).workbook().xlsxData()
             case .md, .html, .docx:
                 let report = try await quarterlyReport(period, agency: agencyCode, database: database)
@@ -140,9 +144,10 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    static func subtree(of agency: AgencyCode, database: Database) async throws -> [AgencyCode] {
+    /// The directory, once `agency` is known to be in it.
+    static func directory(with agency: AgencyCode, database: Database) async throws -> AgencyDirectory {
         let directory = try await AgencyStore(database: database).directory()
         guard directory[agency] != nil else { throw StoreError.notFound(kind: "agency", key: agency.rawValue) }
-        return directory.subtree(of: agency)
+        return directory
     }
 }

@@ -30,6 +30,9 @@ struct DashboardModel: Sendable {
     let today: LocalDate
     /// "Tất cả cơ quan", or the leader's agencies.
     let scopeLabel: String
+    /// Sites to filter by (none in a province with one site) and the one chosen ("" for all).
+    var sites: [(code: String, name: String)] = []
+    var site = ""
     let day: DayActivity
     let figures: DossierFigures
     let weeks: [WeeklyReceipts]

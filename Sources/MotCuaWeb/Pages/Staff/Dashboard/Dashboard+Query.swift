@@ -15,22 +15,23 @@ struct DashboardQuery: Sendable {
         principal.listRestriction.map { StatisticsScope(owningAgencies: $0.sorted()) } ?? .all
     }
 
+    /// - Parameter site: limit to the dossiers one site (with its branches) receives.
     func load(for principal: Principal, input: ReportingPeriodInput, period: StatisticsPeriod, now: Date,
-              latePage: Int) async throws -> DashboardModel {
+              latePage: Int, site: AgencyCode? = nil) async throws -> DashboardModel {
         let today = VietnamTime.localDate(of: now)
         let shown = period.to > today && period.from <= today ? try StatisticsPeriod(from: period.from, to: today) : period
-        let scope = Self.scope(of: principal)
+        let directory = try await AgencyStore(database: database).directory()
+        var scope = Self.scope(of: principal)
+        if let site { scope.sites = directory.siteGroup(of: site) }
         let statistics = StatisticsStore(database: database)
         let dashboard = DashboardStore(database: database)
         let page = max(1, latePage)
-        async let directoryResult = AgencyStore(database: database).directory()
         async let dayResult = dashboard.dayActivity(at: now, scope: scope)
         async let weeksResult = dashboard.weeklyReceipts(shown, scope: scope)
         async let byAgencyResult = statistics.dossierFiguresByOwningAgency(shown, scope: scope)
         async let lateResult = dashboard.lateDossiers(shown, scope: scope, limit: DashboardModel.latePageSize,
                                                       offset: (page - 1) * DashboardModel.latePageSize)
-        let (directory, day, weeks, byAgency, late) =
-            try await (directoryResult, dayResult, weeksResult, byAgencyResult, lateResult)
+        let (day, weeks, byAgency, late) = try await (dayResult, weeksResult, byAgencyResult, lateResult)
         // Every dossier has one owning agency: the per-agency rows add up to the period's figures (one
         // aggregate query instead of two).
         let figures = byAgency.map(\.1).reduce(into: DossierFigures()) { $0.add($1) }
@@ -47,8 +48,11 @@ struct DashboardQuery: Sendable {
                 step: try await step(of: row), daysLate: row.daysLate, reason: row.reason ?? "",
                 systemOnly: row.lateKind == LatenessRecord.Kind.systemOnly.rawValue))
         }
-        let scopeLabel = scope.owningAgencies.map { $0.map(name).joined(separator: "; ") } ?? "Tất cả cơ quan, đơn vị"
+        var scopeLabel = scope.owningAgencies.map { $0.map(name).joined(separator: "; ") } ?? "Tất cả cơ quan, đơn vị"
+        if let site { scopeLabel += " — hồ sơ tiếp nhận tại \(name(site))" }
+        let sites = directory.sites.filter { !$0.hasEnded(before: today) }.map { (code: $0.code.rawValue, name: $0.name(on: today)) }
         return DashboardModel(input: input, period: period, shown: shown, today: today, scopeLabel: scopeLabel,
+                              sites: sites.count > 1 ? sites : [], site: site?.rawValue ?? "",
                               day: day, figures: figures, weeks: weeks, agencies: agencies, lateTotal: figures.late,
                               lateRows: lateRows, latePage: page)
     }

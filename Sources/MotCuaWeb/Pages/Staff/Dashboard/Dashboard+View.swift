@@ -16,7 +16,7 @@ struct DashboardView {
         return SiteLayout.staffPage(frame, title: "Tổng quan", current: StaffPaths.dashboard,
             .h1(.text("Tổng quan")),
             .p(.class("muted"), .text("Phạm vi: \(model.scopeLabel).")),
-            model.input.pickerForm(action: StaffPaths.dashboard, id: "chon-ky"),
+            model.input.pickerForm(action: StaffPaths.dashboard, id: "chon-ky", sites: model.sites, site: model.site),
             .section(.class("dashboard-day"), .attribute(named: "aria-labelledby", value: "hom-nay"),
                 .h2(.id("hom-nay"), .text("Hôm nay, \(model.today.vietnameseNumeric)")),
                 .ul(.class("tiles"),

@@ -27,8 +27,18 @@ struct DashboardController: Sendable {
                                      status: .badRequest, headers: [.cacheControl: "no-store"])
         }
         let page = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
+        var site: AgencyCode?
+        if let raw = request.uri.queryParameters.get("noi-tiep-nhan"), !raw.isEmpty {
+            let directory = try await AgencyStore(database: database).directory()
+            guard let code = try? AgencyCode(parsing: raw), directory[code]?.kind.isSite == true else {
+                return HTMLResponse.make(PeriodErrorView(frame: frame, input: input, message: "Không có nơi tiếp nhận mã “\(raw.prefix(40))”.",
+                                                            title: "Tổng quan", path: Self.path).document,
+                                         status: .badRequest, headers: [.cacheControl: "no-store"])
+            }
+            site = code
+        }
         let model = try await DashboardQuery(database: database)
-            .load(for: principal, input: input, period: period, now: now, latePage: min(max(page, 1), 10_000))
+            .load(for: principal, input: input, period: period, now: now, latePage: min(max(page, 1), 10_000), site: site)
         return HTMLResponse.make(DashboardView(frame: frame, model: model).document, headers: [.cacheControl: "no-store"])
     }
 }

@@ -11,18 +11,30 @@ struct ReportingPeriodInput: Sendable, Hashable {
     var quarter: String
     var from: String
     var to: String
+    /// `?noi-tiep-nhan=CODE`: one site's figures and report (a center with its branches, a commune center).
+    var site: String
 
-    init(quarter: String = "", from: String = "", to: String = "") {
+    init(quarter: String = "", from: String = "", to: String = "", site: String = "") {
         self.quarter = quarter
         self.from = from
         self.to = to
+        self.site = String(site.prefix(40))
     }
 
     init(query request: Request) {
         func value(_ name: String) -> String {
             (request.uri.queryParameters.get(name) ?? "").trimmingCharacters(in: .whitespaces)
         }
-        self.init(quarter: value("quy"), from: value("tu"), to: value("den"))
+        self.init(quarter: value("quy"), from: value("tu"), to: value("den"), site: value("noi-tiep-nhan"))
+    }
+
+    /// The site asked for, checked against the directory: nil for none; a refusal for an unknown code.
+    func siteCode(in directory: AgencyDirectory) throws(Invalid) -> AgencyCode? {
+        guard !site.isEmpty else { return nil }
+        guard let code = try? AgencyCode(parsing: site), directory[code]?.kind.isSite == true else {
+            throw Invalid(message: "Không có nơi tiếp nhận mã “\(site)”.")
+        }
+        return code
     }
 
     /// The input that names `period` by its quarter when it is one, else by its dates.
@@ -64,14 +76,23 @@ struct ReportingPeriodInput: Sendable, Hashable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-")
         func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-        if !from.isEmpty || !to.isEmpty { return "tu=\(encode(from))&den=\(encode(to))" }
-        return quarter.isEmpty ? "" : "quy=\(encode(quarter))"
+        var codeCharacters = allowed
+        codeCharacters.insert(charactersIn: ".")
+        let siteQuery = site.isEmpty ? "" : "noi-tiep-nhan=" + (site.addingPercentEncoding(withAllowedCharacters: codeCharacters) ?? "")
+        let period = !from.isEmpty || !to.isEmpty ? "tu=\(encode(from))&den=\(encode(to))" : quarter.isEmpty ? "" : "quy=\(encode(quarter))"
+        return [period, siteQuery].filter { !$0.isEmpty }.joined(separator: "&")
     }
 
     /// The picker: a quarter, or two dates. A GET form: choosing a period changes nothing, so it carries no
     /// CSRF token (a token in a URL would end up in logs and history).
-    func pickerForm(action: String, id: String) -> Node<HTML.BodyContext> {
+    /// - Parameters: sites, site: the sites to filter by (code, name) and the one chosen; none: no filter.
+    func pickerForm(action: String, id: String, sites: [(code: String, name: String)] = [], site: String = "") -> Node<HTML.BodyContext> {
         .form(.id(id), .class("inline period-picker"), .method(.get), .action(action),
+              .if(!sites.isEmpty,
+                  .div(.label(.for("\(id)-noi-tiep-nhan"), .text("Nơi tiếp nhận")),
+                       .select(.id("\(id)-noi-tiep-nhan"), .attribute(named: "name", value: "noi-tiep-nhan"),
+                               .choice("", "Tất cả", selected: site.isEmpty),
+                               .forEach(sites) { .choice($0.code, $0.name, selected: $0.code == site) }))),
               .div(.label(.for("\(id)-quy"), .text("Quý")),
                    .input(.type(.text), .id("\(id)-quy"), .name("quy"), .escaped("value", quarter),
                           .attribute(named: "placeholder", value: "2021-Q3"), .attribute(named: "inputmode", value: "text"))),

@@ -30,6 +30,8 @@ struct ReportPageModel: Sendable {
 
     /// Query string of the period, for links and redirects.
     var periodQuery: String { input.query }
+    /// Sites the report can be limited to (none when the province has one).
+    var sites: [(code: String, name: String)] = []
 
     /// The file name of a download: "bao-cao-2021-Q3.docx" or "bao-cao-2021-06-15-2021-09-14.docx".
     static func fileName(_ stem: String, _ ext: String, period: StatisticsPeriod) -> String {

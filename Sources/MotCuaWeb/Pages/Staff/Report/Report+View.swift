@@ -12,7 +12,7 @@ struct ReportPageView {
     var document: HTML {
         SiteLayout.staffPage(frame, title: "Báo cáo", current: StaffPaths.report,
             .h1(.text("Báo cáo cải cách hành chính")),
-            model.input.pickerForm(action: StaffPaths.report, id: "chon-ky"),
+            model.input.pickerForm(action: StaffPaths.report, id: "chon-ky", sites: model.sites, site: model.input.site),
             .p(.id("trang-thai-bao-cao"), .text(status)),
             .unwrap(model.notice) { .p(.class("alert"), .attribute(named: "role", value: "status"), .text($0)) },
             // A refused edit with no editor to show it next to (an issued report, an unknown paragraph): say it here.
@@ -56,7 +56,8 @@ struct ReportPageView {
         .group(
             .input(.type(.hidden), .name("quy"), .escaped("value", model.input.quarter)),
             .input(.type(.hidden), .name("tu"), .escaped("value", model.input.from)),
-            .input(.type(.hidden), .name("den"), .escaped("value", model.input.to)))
+            .input(.type(.hidden), .name("den"), .escaped("value", model.input.to)),
+            .input(.type(.hidden), .name("noi-tiep-nhan"), .escaped("value", model.input.site)))
     }
 
     /// Section III counts the center's dossiers over its own window (the seed report: 9/6–7/9/2021).

@@ -50,8 +50,16 @@ struct ReportController: Sendable {
                                                         path: Self.path).document,
                                      status: .badRequest, headers: [.cacheControl: "no-store"])
         }
-        var model = ReportPageModel(input: input, period: period, report: try await reports.prepare(period),
-                                    stored: try await reports.stored(period))
+        let directory = try await AgencyStore(database: database).directory()
+        let site: AgencyCode?
+        do throws(ReportingPeriodInput.Invalid) { site = try input.siteCode(in: directory) } catch {
+            return HTMLResponse.make(PeriodErrorView(frame: frame, input: input, message: error.message, title: "Báo cáo",
+                                                        path: Self.path).document,
+                                     status: .badRequest, headers: [.cacheControl: "no-store"])
+        }
+        var model = ReportPageModel(input: input, period: period, report: try await reports.prepare(period, agency: site),
+                                    stored: try await reports.stored(period, agency: site))
+        model.sites = Self.siteChoices(directory, today: today())
         change(&model)
         return HTMLResponse.make(ReportPageView(frame: frame, model: model).document,
                                  status: status, headers: [.cacheControl: "no-store"])
@@ -75,7 +83,7 @@ struct ReportController: Sendable {
         _ = try principal(request, context)
         let input = ReportingPeriodInput(query: request)
         let period = try self.period(input)
-        let html = QuarterlyReportHTMLRenderer.render(try await reports.prepare(period))
+        let html = QuarterlyReportHTMLRenderer.render(try await reports.prepare(period, agency: try await site(input)))
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
@@ -89,7 +97,7 @@ struct ReportController: Sendable {
         _ = try principal(request, context)
         let input = ReportingPeriodInput(query: request)
         let period = try self.period(input)
-        return download(try QuarterlyReportDocxRenderer.docx(try await reports.prepare(period)),
+        return download(try QuarterlyReportDocxRenderer.docx(try await reports.prepare(period, agency: try await site(input))),
                         name: ReportPageModel.fileName("bao-cao", "docx", period: period),
                         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
@@ -100,11 +108,13 @@ struct ReportController: Sendable {
         _ = try principal(request, context)
         let input = ReportingPeriodInput(query: request)
         let period = try self.period(input)
-        let report = try await reports.prepare(period)
+        let site = try await site(input)
+        let report = try await reports.prepare(period, agency: site)
         let window = try StatisticsPeriod(from: report.statisticsWindow.from, to: report.statisticsWindow.to)
         // An issued report carries the rows it was issued with; a draft's are read now.
         let workbook = if let rows = report.form06Rows { Form06Workbook(period: window, rows: rows) } else {
-            try await Form06Workbook.load(window, database: database)
+            try await Form06Workbook.load(window, database: database,
+                                          scope: StatisticsScope(sites: try await AgencyStore(database: database).directory().siteGroup(ofOptional: site)))
         }
         let data = try workbook.workbook().xlsxData()
         return download(data, name: ReportPageModel.fileName("mau-06", "xlsx", period: period),
@@ -124,11 +134,26 @@ struct ReportController: Sendable {
         }
     }
 
+    /// The site asked for (nil: the whole province); a 400 page for an unknown one.
+    private func site(_ input: ReportingPeriodInput) async throws -> AgencyCode? {
+        let directory = try await AgencyStore(database: database).directory()
+        do throws(ReportingPeriodInput.Invalid) { return try input.siteCode(in: directory) } catch {
+            throw PageRefusal(page: SimplePage.response(status: .badRequest, title: "Nơi tiếp nhận không hợp lệ", message: error.message))
+        }
+    }
+
+    /// The sites a report can be limited to (none when the province has one).
+    static func siteChoices(_ directory: AgencyDirectory, today: LocalDate) -> [(code: String, name: String)] {
+        let sites = directory.sites.filter { !$0.hasEnded(before: today) }.map { (code: $0.code.rawValue, name: $0.name(on: today)) }
+        return sites.count > 1 ? sites : []
+    }
+
     /// The period fields a report form carries as hidden inputs.
     private static func input(from form: FormFields) -> ReportingPeriodInput {
         ReportingPeriodInput(quarter: (form["quy"] ?? "").trimmingCharacters(in: .whitespaces),
                              from: (form["tu"] ?? "").trimmingCharacters(in: .whitespaces),
-                             to: (form["den"] ?? "").trimmingCharacters(in: .whitespaces))
+                             to: (form["den"] ?? "").trimmingCharacters(in: .whitespaces),
+                             site: (form["noi-tiep-nhan"] ?? "").trimmingCharacters(in: .whitespaces))
     }
 
     private static func redirect(_ input: ReportingPeriodInput, done: String, anchor: String = "") -> Response {
@@ -148,7 +173,8 @@ struct ReportController: Sendable {
         func refuse(_ message: String, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
             try await page(frame, input, status: status) { $0.paragraphProblem = .init(id: id, text: text, message: message) }
         }
-        let current = try await reports.prepare(period)
+        let site = try await site(input)
+        let current = try await reports.prepare(period, agency: site)
         guard current.allParagraphs.contains(where: { $0.id == id }) else {
             return try await refuse("Không tìm thấy đoạn văn “\(id)” trong báo cáo của kỳ này.")
         }
@@ -156,7 +182,7 @@ struct ReportController: Sendable {
             return try await refuse("Đoạn văn dài quá \(Self.paragraphLimit) ký tự: vui lòng rút gọn.")
         }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(overrides: [id: text]), by: frame.principal.username)
+            _ = try await reports.prepare(period, agency: site, changes: QuarterlyReportChanges(overrides: [id: text]), by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
@@ -184,8 +210,9 @@ struct ReportController: Sendable {
             return try await refuse("Ngày ban hành không thể trước ngày đầu kỳ báo cáo (\(period.from.vietnameseNumeric)).")
         }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(issue: .init(number: number, issuedOn: date)),
-                                        by: frame.principal.username)
+            _ = try await reports.prepare(period, agency: try await site(input),
+                                          changes: QuarterlyReportChanges(issue: .init(number: number, issuedOn: date)),
+                                          by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
@@ -212,7 +239,8 @@ struct ReportController: Sendable {
         }
         guard from.days(to: to) <= 366 else { return try await refuse("Khoảng số liệu dài tối đa một năm.") }
         do {
-            _ = try await reports.prepare(period, changes: QuarterlyReportChanges(statisticsWindow: window), by: frame.principal.username)
+            _ = try await reports.prepare(period, agency: try await site(input), changes: QuarterlyReportChanges(statisticsWindow: window),
+                                          by: frame.principal.username)
         } catch let error as QuarterlyReportError {
             return try await refuse(error.vietnameseMessage, status: .conflict)
         }
