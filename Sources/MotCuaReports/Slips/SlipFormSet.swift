@@ -28,6 +28,19 @@ public struct SlipFormSet: Sendable, Hashable, Codable, Identifiable {
         public var label: String { "Mẫu số \(number)" }
     }
 
+    /// The register of dossiers a site keeps (a book, not a slip of one dossier), when the set has one.
+    public struct Register: Sendable, Hashable, Codable {
+        public var number: String
+        public var title: String
+
+        public init(number: String, title: String) {
+            self.number = number
+            self.title = title
+        }
+
+        public var label: String { "Mẫu số \(number)" }
+    }
+
     public var id: String
     /// From this local date (inclusive), by the date of the dossier's receipt.
     public var validFrom: LocalDate
@@ -36,15 +49,18 @@ public struct SlipFormSet: Sendable, Hashable, Codable, Identifiable {
     /// How sure we are (shown with the forms), nil when the text was read in full.
     public var caveat: String?
     public var forms: [Entry]
+    public var register: Register?
 
-    enum CodingKeys: String, CodingKey { case id, validFrom = "valid_from", legalBasis = "legal_basis", caveat, forms }
+    enum CodingKeys: String, CodingKey { case id, validFrom = "valid_from", legalBasis = "legal_basis", caveat, forms, register }
 
-    public init(id: String, validFrom: LocalDate, legalBasis: String, caveat: String? = nil, forms: [Entry]) {
+    public init(id: String, validFrom: LocalDate, legalBasis: String, caveat: String? = nil, forms: [Entry],
+                register: Register? = nil) {
         self.id = id
         self.validFrom = validFrom
         self.legalBasis = legalBasis
         self.caveat = caveat
         self.forms = forms
+        self.register = register
     }
 
     public func entry(_ form: SlipForm) -> Entry? { forms.first { $0.form == form } }
@@ -111,7 +127,8 @@ public struct SlipFormSet: Sendable, Hashable, Codable, Identifiable {
                   name: "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
             Entry(form: .stopNotice, number: "06", title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
                   name: "Thông báo dừng giải quyết hồ sơ"),
-        ])
+        ],
+        register: Register(number: "07", title: "SỔ THEO DÕI HỒ SƠ"))
 
     public static let builtIn: [SlipFormSet] = [circular01of2018, circular03of2025]
 

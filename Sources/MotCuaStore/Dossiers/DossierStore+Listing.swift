@@ -219,3 +219,28 @@ extension DossierStore {
             version: try row.decode(column: "version", as: Int.self))
     }
 }
+
+extension DossierStore {
+    /// The most dossiers a register lists (a site's year is well under it).
+    public static let registerLimit = 50_000
+
+    /// The dossiers of a site's register for [start, end): those it accepted (code of the site) or received
+    /// (desk of the site) in the period, in order of acceptance; nil `sites` for every site.
+    public func registerEntries(from start: Date, to end: Date, sites: [AgencyCode]?) async throws -> [Dossier] {
+        let s = Instant.seconds(start), e = Instant.seconds(end)
+        var query = database.sql.select().column("state").from("dossiers")
+            .where { $0.where("accepted_at", .greaterThanOrEqual, s).where("accepted_at", .lessThan, e) }
+            .orWhere { $0.where("received_at", .greaterThanOrEqual, s).where("received_at", .lessThan, e) }
+        if let sites {
+            let list = SQLBind.group((sites.isEmpty ? [""] : sites.map(\.rawValue)))
+            query = database.sql.select().column("state").from("dossiers")
+                .where { group in
+                    group.where { $0.where("accepted_at", .greaterThanOrEqual, s).where("accepted_at", .lessThan, e) }
+                        .orWhere { $0.where("received_at", .greaterThanOrEqual, s).where("received_at", .lessThan, e) }
+                }
+                .where { $0.where("receiving_agency_code", .in, list).orWhere("site_code", .in, list) }
+        }
+        return try await query.orderBy("accepted_at").orderBy("code").limit(Self.registerLimit).all()
+            .map { try $0.json("state", as: Dossier.self) }
+    }
+}

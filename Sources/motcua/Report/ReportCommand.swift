@@ -18,7 +18,8 @@ struct ReportCommand: AsyncParsableCommand {
             --issue NUMBER --issued-on DATE freezes the report: later runs print the issued report unchanged.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, html, docx, xlsx }
+    /// `register`: the sites' dossier register (Sổ theo dõi hồ sơ, Decree 118/2025 form set) as XLSX.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, md, html, docx, xlsx, register }
 
     @Option(help: "A quarter, e.g. 2021-Q3.") var quarter: String?
     @Option(help: "First day, ISO (with --to).") var from: String?
@@ -26,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Limit to the procedures of this agency and the agencies below it.") var agency: String?
     @Option(help: "Limit the statistics (json, xlsx) to one procedure, by its code.") var procedure: String?
     @Option(help: "Limit the statistics (json, xlsx) to one field (lĩnh vực), as written in the catalogue.") var field: String?
-    @Option(help: "json, md, html, docx or xlsx.") var format: Format = .json
+    @Option(help: "json, md, html, docx, xlsx, or register (the dossier register of --agency SITE, or of every site, as XLSX).") var format: Format = .json
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.") var output: String?
     @Option(help: "First day of the center's statistics in section III, ISO (md, html, docx; saved with the draft).") var statisticsFrom: String?
     @Option(help: "Last day of the center's statistics in section III, ISO, inclusive (with --statistics-from).") var statisticsTo: String?
@@ -48,11 +49,11 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("--statistics-from and --statistics-to go together")
         }
         if (issue == nil) != (issuedOn == nil) { throw ValidationError("--issue and --issued-on go together") }
-        if issue != nil || statisticsFrom != nil || !edits.isEmpty || paragraphIds, [.json, .xlsx].contains(format) {
+        if issue != nil || statisticsFrom != nil || !edits.isEmpty || paragraphIds, [.json, .xlsx, .register].contains(format) {
             throw ValidationError("--issue, --statistics-from, --edit and --paragraph-ids apply to the report document: use --format md, html or docx")
         }
         for edit in edits where !edit.contains("=") { throw ValidationError("--edit takes ID=TEXT, got '\(edit)'") }
-        if [.docx, .xlsx].contains(format), output == nil, isatty(STDOUT_FILENO) == 1 {
+        if [.docx, .xlsx, .register].contains(format), output == nil, isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give -o FILE")
         }
     }
@@ -95,6 +96,12 @@ struct ReportCommand: AsyncParsableCommand {
                     scope.owningAgencies = own.owningAgencies
                 }
                 data = try await Form06Workbook.load(period, database: database, scope: scope).workbook().xlsxData()
+            case .register:
+                do {
+                    data = try await DossierRegister.load(period, site: agencyCode, database: database).workbook().xlsxData()
+                } catch let error as DossierRegister.Unavailable {
+                    throw CommandFailure("report: \(error.description)")
+                }
             case .md, .html, .docx:
                 let report = try await quarterlyReport(period, agency: agencyCode, database: database)
                 if paragraphIds {

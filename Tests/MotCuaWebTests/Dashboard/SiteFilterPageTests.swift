@@ -52,6 +52,24 @@ struct SiteFilterPageTests {
                 let docx = try await get("/bao-cao/tai-ve/bao-cao.docx?quy=2026-Q3&noi-tiep-nhan=\(SiteFixtures.communeCenter)")
                 #expect(docx.status == .ok)
                 #expect(try await get("/bao-cao?quy=2026-Q3&noi-tiep-nhan=nowhere").status == .badRequest)
+                // The dossier register of the Decree 118/2025 form set: the commune center's lists the dossier
+                // it accepted; there is none under Circular 01/2018.
+                #expect(report.text.contains("id=\"tai-so-theo-doi\""))
+                let register = try await get("/bao-cao/tai-ve/so-theo-doi.xlsx?quy=2026-Q3&noi-tiep-nhan=\(SiteFixtures.communeCenter)")
+                #expect(register.status == .ok && register.headers[.contentType]?.contains("spreadsheetml") == true)
+                if !PythonReaders.skipRequested {
+                    // Read back by openpyxl: every cell's text.
+                    let file = try ExternalTools.temporaryDirectory().appendingPathComponent("so-theo-doi.xlsx")
+                    try Data(buffer: register.body).write(to: file)
+                    let cells = try PythonReaders.read(file, with: """
+                        import json, sys, openpyxl
+                        sheet = openpyxl.load_workbook(sys.argv[1]).active
+                        print(json.dumps([str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]))
+                        """, as: [String].self)
+                    #expect(cells.contains("SỔ THEO DÕI HỒ SƠ") && cells.contains(accepted.code.rawValue))
+                    #expect(cells.contains("Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"))  // the competent site that received it
+                }
+                #expect(try await get("/bao-cao/tai-ve/so-theo-doi.xlsx?quy=2021-Q3").status == .notFound)
             }
         }
     }

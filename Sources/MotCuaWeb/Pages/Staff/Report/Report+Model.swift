@@ -30,6 +30,8 @@ struct ReportPageModel: Sendable {
 
     /// Query string of the period, for links and redirects.
     var periodQuery: String { input.query }
+    /// The dossier register of the form set in force at the period's end, if it has one.
+    var register: SlipFormSet.Register?
     /// Sites the report can be limited to (none when the province has one).
     var sites: [(code: String, name: String)] = []
 

@@ -24,6 +24,10 @@ struct ReportPageView {
                     .text("Tải báo cáo (.docx)")),
                  .a(.id("tai-xlsx"), .class("dash-button"), .escaped("href", ReportController.xlsxPath + "?" + model.periodQuery),
                     .text("Tải biểu số liệu Mẫu 06 (.xlsx)")),
+                 .unwrap(model.register) { register in
+                     .a(.id("tai-so-theo-doi"), .class("dash-button"), .escaped("href", ReportController.registerPath + "?" + model.periodQuery),
+                        .text(Self.registerLinkText(register)))
+                 },
                  .a(.id("xem-truoc"), .escaped("href", ReportController.previewPath + "?" + model.periodQuery),
                     .attribute(named: "target", value: "_blank"), .text("Mở bản xem trước để in")),
                  .a(.id("du-lieu-bao-cao"), .escaped("href", ReportRecordsController.path + (model.periodQuery.isEmpty ? "" : "?" + model.periodQuery)),
@@ -115,5 +119,10 @@ struct ReportPageView {
                                 .text(problem?.text ?? paragraph.text)),
                       .button(.type(.submit), .text("Lưu đoạn")))
             })
+    }
+
+    /// "Tải sổ theo dõi hồ sơ — Mẫu số 07 (.xlsx)".
+    static func registerLinkText(_ register: SlipFormSet.Register) -> String {
+        "Tải " + register.title.lowercased() + " — " + register.label + " (.xlsx)"
     }
 }

@@ -14,6 +14,7 @@ struct ReportController: Sendable {
     static let previewPath = StaffPaths.report + "/xem-truoc"
     static let docxPath = StaffPaths.report + "/tai-ve/bao-cao.docx"
     static let xlsxPath = StaffPaths.report + "/tai-ve/mau-06.xlsx"
+    static let registerPath = StaffPaths.report + "/tai-ve/so-theo-doi.xlsx"
     static let paragraphPath = StaffPaths.report + "/doan-van"
     static let issuePath = StaffPaths.report + "/ban-hanh"
     static let windowPath = StaffPaths.report + "/khoang-so-lieu"
@@ -28,6 +29,7 @@ struct ReportController: Sendable {
         router.get(RouterPath(Self.previewPath), use: preview)
         router.get(RouterPath(Self.docxPath), use: docx)
         router.get(RouterPath(Self.xlsxPath), use: xlsx)
+        router.get(RouterPath(Self.registerPath), use: register)
         router.post(RouterPath(Self.paragraphPath), use: editParagraph)
         router.post(RouterPath(Self.issuePath), use: issue)
         router.post(RouterPath(Self.windowPath), use: setWindow)
@@ -60,6 +62,7 @@ struct ReportController: Sendable {
         var model = ReportPageModel(input: input, period: period, report: try await reports.prepare(period, agency: site),
                                     stored: try await reports.stored(period, agency: site))
         model.sites = Self.siteChoices(directory, today: today())
+        model.register = SlipFormSet.inForce(on: period.to, among: try await SlipLoader.allFormSets(database)).register
         change(&model)
         return HTMLResponse.make(ReportPageView(frame: frame, model: model).document,
                                  status: status, headers: [.cacheControl: "no-store"])
@@ -118,6 +121,19 @@ struct ReportController: Sendable {
         }
         let data = try workbook.workbook().xlsxData()
         return download(data, name: ReportPageModel.fileName("mau-06", "xlsx", period: period),
+                        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    /// The dossier register (Sổ theo dõi hồ sơ) of the period, of the site asked for or of every site.
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try principal(request, context)
+        let input = ReportingPeriodInput(query: request)
+        let period = try self.period(input)
+        let register: DossierRegister
+        do { register = try await DossierRegister.load(period, site: try await site(input), database: database) } catch let error as DossierRegister.Unavailable {
+            throw PageRefusal(page: SimplePage.response(status: .notFound, title: "Không có sổ theo dõi hồ sơ", message: error.vietnameseMessage))
+        }
+        return download(try register.workbook().xlsxData(), name: ReportPageModel.fileName("so-theo-doi", "xlsx", period: period),
                         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 
