@@ -278,5 +278,47 @@ PY
 }
 restart_check
 
+# Issue 11: dated settings, form sets, mergers, the post-reform sample and its reports.
+sites="$work/sites.sqlite"
+usage_error() {  # NAME EXPECTED-TEXT COMMAND…: exit 64 (usage) naming the problem
+  local name=$1 expected=$2; shift 2
+  local out code
+  out=$(cd "$work" && "$@" 2>&1 >/dev/null); code=$?
+  [ "$code" = 64 ] && printf '%s' "$out" | grep -q -- "$expected" && ok "$name → usage error 64" || fail "$name → $code: $out"
+}
+expect_output "settings list: the default forwarding period" 'forwarding_working_days,,1,"Nghị định 118/2025/NĐ-CP, sửa đổi bởi Nghị định 309/2026/NĐ-CP (Điều 14, 17) — theo bản tóm tắt, chưa đối chiếu toàn văn; mặc định 01 ngày làm việc."' "$motcua" settings list --database "$sites"
+expect_output "settings set" "forwarding_working_days,2026-10-01,2,Quyết định của UBND tỉnh" "$motcua" settings set forwarding_working_days 2 --from 2026-10-01 --note "Quyết định của UBND tỉnh" --database "$sites"
+usage_error "settings set: out of range" "must be 1–10" "$motcua" settings set forwarding_working_days 99 --from 2026-10-01 --database "$sites"
+usage_error "settings set: unknown setting" "SETTING must be one of forwarding_working_days" "$motcua" settings set nap_days 1 --from 2026-10-01 --database "$sites"
+expect_output "forms list: the Decree 118/2025 stop notice" "tt03-2025,2025-07-01,06,06,THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" "$motcua" forms list --database "$sites"
+"$motcua" forms export tt03-2025 --database "$sites" >"$work/set.json" 2>/dev/null
+python3 - "$work/set.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["forms"]:
+    if f["form"] == "01": f["title"] = "GIẤY BIÊN NHẬN HỒ SƠ"
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+expect_output "forms import: a replaced set" "stored form set tt03-2025 (from 2025-07-01, 7 forms)" "$motcua" forms import "$work/set.json" --database "$sites"
+expect_output "forms list shows the replacement" "tt03-2025,2025-07-01,01,01,GIẤY BIÊN NHẬN HỒ SƠ" "$motcua" forms list --database "$sites"
+printf '{"id": "x", "valid_from": "2027-01-01", "legal_basis": "", "forms": []}' >"$work/bad-set.json"
+bad_config "forms import: an empty set" "form_set.legal_basis" "$motcua" forms import "$work/bad-set.json" --database "$sites"
+bad_config "agencies merge: unknown successor" "is not a stored agency" "$motcua" agencies merge --into 000.00.99.H39 --from 2025-07-01 000.00.15.H56 --database "$sites"
+usage_error "agencies merge: OLD missing" "at least one OLD code" "$motcua" agencies merge --into 000.00.99.H39 --from 2025-07-01 --database "$sites"
+sample="$work/sample.sqlite"
+if "$motcua" demo --sample lam-dong-2026 --no-serve --database "$sample" >"$work/sample.log" 2>&1; then ok "demo --sample lam-dong-2026 builds"; else fail "demo --sample: $(tail -3 "$work/sample.log")"; fi
+for site in 000.00.15.H39 000.01.31.H39; do
+  if "$motcua" report --quarter 2026-Q3 --agency "$site" --format docx -o "$work/report-$site.docx" --database "$sample" 2>/dev/null \
+     && python3 -c "import docx,sys; t='\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs); sys.exit(0 if 'không phụ thuộc địa giới hành chính' in t and 'III. Hoạt động của Trung tâm Phục vụ hành chính công ' in t else 1)" "$work/report-$site.docx"; then
+    ok "report 2026-Q3 for $site renders (DOCX read back)"
+  else fail "report 2026-Q3 for $site"; fi
+done
+json=$("$motcua" report --quarter 2026-Q3 --database "$sample" 2>/dev/null)
+python3 -c "import json,sys; d=json.loads(sys.argv[1]); a=d['accepted_on_behalf']; sys.exit(0 if a['total']>0 and a['total']==sum(x['count'] for x in a['by_agency']) else 1)" "$json" \
+  && ok "report JSON: accepted_on_behalf adds up" || fail "report JSON accepted_on_behalf"
+expect_output "agencies merge: a department into another, open dossiers moved" "merged 000.00.20.H39; 0 open dossier(s) moved to the successor, 0 closed dossier(s) kept under their historical names" \
+  sh -c "'$motcua' agencies merge --into 000.00.11.H39 --from 2026-12-01 000.00.20.H39 --database '$sample' | sed -E 's/; [0-9]+ open/; 0 open/; s/, [0-9]+ closed/, 0 closed/'"
+bad_config "report --format register under Circular 01/2018" "has no dossier register" "$motcua" report --quarter 2021-Q3 --format register -o "$work/r.xlsx" --database "$sample"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
