@@ -327,11 +327,8 @@ class Journey:
         self.driver.quit()
 
 
-def main():
-    base, output, procedures_path = sys.argv[1:4]
-    with open(procedures_path, encoding="utf-8") as file:
-        procedures = json.load(file)
-    journey = Journey(base, output, procedures)
+def run_to_the_end(journey, output, label="browser journey"):
+    """Runs a journey; on a failure, a last screenshot and exit 1."""
     started = time.monotonic()
     try:
         journey.run()
@@ -340,11 +337,18 @@ def main():
             journey.screenshot("zz-failure")
         except Exception:  # the failure itself matters more than its screenshot
             pass
-        print(f"browser journey FAILED: {failure}")
+        print(f"{label} FAILED: {failure}")
         sys.exit(1)
     finally:
         journey.close()
-    print(f"browser journey passed in {time.monotonic() - started:.1f} s; screenshots in {output}")
+    print(f"{label} passed in {time.monotonic() - started:.1f} s; screenshots in {output}")
+
+
+def main():
+    base, output, procedures_path = sys.argv[1:4]
+    with open(procedures_path, encoding="utf-8") as file:
+        procedures = json.load(file)
+    run_to_the_end(Journey(base, output, procedures), output)
 
 
 if __name__ == "__main__":

@@ -12,14 +12,12 @@ usage: browser_journey_sites.py BASE_URL OUTPUT_DIR
 """
 import re
 import sys
-import time
 
-from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_journey import Journey, JourneyFailure
+from browser_journey import Journey, JourneyFailure, run_to_the_end
 
 PROCEDURE_QUERY = "ly lich tu phap"
 PROCEDURE_CODE = "2.000635"
@@ -87,20 +85,7 @@ class SitesJourney(Journey):
 
 def main():
     base, output = sys.argv[1:3]
-    journey = SitesJourney(base, output, procedures=None)
-    started = time.monotonic()
-    try:
-        journey.run()
-    except (JourneyFailure, NoSuchElementException) as failure:
-        try:
-            journey.screenshot("zz-failure")
-        except Exception:  # the failure itself matters more than its screenshot
-            pass
-        print(f"sites journey FAILED: {failure}")
-        sys.exit(1)
-    finally:
-        journey.close()
-    print(f"sites journey passed in {time.monotonic() - started:.1f} s; screenshots in {output}")
+    run_to_the_end(SitesJourney(base, output, procedures=None), output, label="sites journey")
 
 
 if __name__ == "__main__":

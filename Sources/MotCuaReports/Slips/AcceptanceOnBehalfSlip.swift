@@ -56,12 +56,7 @@ public struct AcceptanceOnBehalfSlip: Sendable, Hashable {
 
     public var document: SlipDocument {
         let f = VietnameseFormat.self
-        var body: [SlipBlock] = [
-            .paragraph(.field("Nơi tiếp nhận hồ sơ", acceptingSite)),
-            .paragraph(.field("Tiếp nhận hồ sơ của", applicant.name, emphasised: true)),
-            .paragraph(.field(applicant.kind == .person ? "Số giấy tờ tùy thân" : "Mã số doanh nghiệp, mã số thuế", applicant.idNumber)),
-        ]
-        body += SlipContext.contactLines(of: applicant).map(SlipBlock.paragraph)
+        var body = SlipContext.filedBy(applicant, deskLabel: "Nơi tiếp nhận hồ sơ", desk: acceptingSite, identity: true)
         body += [
             .paragraph(.field("Nội dung yêu cầu giải quyết", procedureName)),
             .paragraph(.field("Cơ quan có thẩm quyền giải quyết", competentAgency)),

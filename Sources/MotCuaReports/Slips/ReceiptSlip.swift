@@ -87,12 +87,7 @@ public struct ReceiptSlip: Sendable, Hashable {
 
     public var document: SlipDocument {
         let f = VietnameseFormat.self
-        var body: [SlipBlock] = [
-            .paragraph(.field("Bộ phận tiếp nhận và trả kết quả", receivingDesk)),
-            .paragraph(.field("Tiếp nhận hồ sơ của", applicant.name, emphasised: true)),
-            .paragraph(.field(applicant.kind == .person ? "Số giấy tờ tùy thân" : "Mã số doanh nghiệp, mã số thuế", applicant.idNumber)),
-        ]
-        body += SlipContext.contactLines(of: applicant).map(SlipBlock.paragraph)
+        var body = SlipContext.filedBy(applicant, deskLabel: "Bộ phận tiếp nhận và trả kết quả", desk: receivingDesk, identity: true)
         body += [
             .paragraph(.field("Nội dung yêu cầu giải quyết", procedureName)),
             .paragraph(.field("Hình thức nộp hồ sơ", channel.vietnameseLabel)),

@@ -70,11 +70,7 @@ public struct RefusalSlip: Sendable, Hashable {
 
     public var document: SlipDocument {
         let f = VietnameseFormat.self
-        var body: [SlipBlock] = [
-            .paragraph(.field("Bộ phận tiếp nhận và trả kết quả", receivingDesk)),
-            .paragraph(.field("Tiếp nhận hồ sơ của", applicant.name, emphasised: true)),
-        ]
-        body += SlipContext.contactLines(of: applicant).map(SlipBlock.paragraph)
+        var body = SlipContext.filedBy(applicant, deskLabel: "Bộ phận tiếp nhận và trả kết quả", desk: receivingDesk, identity: false)
         body.append(.paragraph(.field("Nội dung yêu cầu giải quyết", procedureName)))
         if let receivedAt {
             body.append(.paragraph(.field("Thời gian tiếp nhận hồ sơ", f.slipInstant(receivedAt))))

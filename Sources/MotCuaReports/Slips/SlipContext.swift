@@ -116,6 +116,16 @@ public struct SlipContext: Sendable {
         }
     }
 
+    /// Who filed, as the receipts and the refusal open: the desk, the applicant's name, their identity
+    /// document (receipts) and the contact lines.
+    static func filedBy(_ applicant: Applicant, deskLabel: String, desk: String, identity: Bool) -> [SlipBlock] {
+        var lines: [SlipParagraph] = [.field(deskLabel, desk), .field("Tiếp nhận hồ sơ của", applicant.name, emphasised: true)]
+        if identity {
+            lines.append(.field(applicant.kind == .person ? "Số giấy tờ tùy thân" : "Mã số doanh nghiệp, mã số thuế", applicant.idNumber))
+        }
+        return (lines + contactLines(of: applicant)).map(SlipBlock.paragraph)
+    }
+
     /// The contact lines every form repeats: address, then phone and email.
     static func contactLines(of applicant: Applicant) -> [SlipParagraph] {
         [
