@@ -77,6 +77,12 @@ struct SitesAPITests {
                 // The competent agency's specialist sees it; the accepting desk still does.
                 #expect(try await client.call(.get, "/api/v1/dossiers/\(code)", user: Self.justiceSpecialist).status == .ok)
                 #expect(try await client.call(.get, "/api/v1/dossiers/\(code)", user: Self.communeDesk).status == .ok)
+                // Lists by site: the provincial desk's list holds it, the commune center's does not; not a site → 422.
+                let atCenter = try await client.call(.get, "/api/v1/dossiers?site=\(SiteFixtures.center)", user: Self.provincialDesk)
+                #expect(atCenter.items.map { $0["code"] as? String } == [code])
+                #expect(atCenter.items.first?["site_code"] as? String == SiteFixtures.center.rawValue)
+                #expect(try await client.call(.get, "/api/v1/dossiers?site=\(SiteFixtures.communeCenter)", user: Self.communeDesk).items.isEmpty)
+                #expect(try await client.call(.get, "/api/v1/dossiers?site=\(SiteFixtures.justice)", user: Self.provincialDesk).status == .unprocessableContent)
             }
         }
     }

@@ -8,6 +8,8 @@ public struct DossierFilter: Sendable, Hashable {
     /// Any of these statuses (empty: any status).
     public var statuses: Set<DossierStatus>
     public var receivingAgency: AgencyCode?
+    /// The site whose desk receives it (the competent site for a dossier accepted on behalf): any of these.
+    public var sites: [AgencyCode]?
     /// The procedure's owning agency.
     public var owningAgency: AgencyCode?
     /// The agency of the step in progress (a work queue).
@@ -20,14 +22,15 @@ public struct DossierFilter: Sendable, Hashable {
     public var receivedTo: LocalDate?
     /// Words typed with or without diacritics; each must appear in the code or the applicant's name.
     public var search: String?
-    /// Only dossiers whose receiving, owning or current agency is one of these (an officer's agencies);
+    /// Only dossiers whose receiving (code or desk), owning or current agency is one of these (an officer's agencies);
     /// nil: no restriction. An empty set matches nothing.
     public var visibleTo: Set<AgencyCode>?
 
     public init(statuses: Set<DossierStatus> = [], receivingAgency: AgencyCode? = nil, owningAgency: AgencyCode? = nil,
                 currentAgency: AgencyCode? = nil, procedureCode: ProcedureCode? = nil, channel: Channel? = nil,
                 receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil, search: String? = nil,
-                visibleTo: Set<AgencyCode>? = nil) {
+                visibleTo: Set<AgencyCode>? = nil, sites: [AgencyCode]? = nil) {
+        self.sites = sites
         self.statuses = statuses
         self.receivingAgency = receivingAgency
         self.owningAgency = owningAgency
@@ -81,6 +84,8 @@ public struct DossierCursor: Sendable, Hashable, CustomStringConvertible {
 public struct DossierSummary: Sendable, Hashable {
     public let code: DossierCode
     public let receivingAgency: AgencyCode
+    /// The desk that receives, hands over and returns it (the competent site for one accepted on behalf).
+    public let siteCode: AgencyCode
     public let procedure: ProcedureReference
     public let owningAgency: AgencyCode
     public let field: String
@@ -130,7 +135,7 @@ extension DossierStore {
         let limit = max(1, min(limit, Self.maximumPageSize))
         if let visible = filter.visibleTo, visible.isEmpty { return DossierPage(items: [], nextCursor: nil) }
         var query = database.sql.select()
-            .columns("code", "receiving_agency_code", "procedure_code", "procedure_version", "owning_agency_code", "field",
+            .columns("code", "receiving_agency_code", "site_code", "procedure_code", "procedure_version", "owning_agency_code", "field",
                      "channel", "status", "registered_at", "received_at", "due_at", "citizen_due_at", "completed_at",
                      "outcome", "closed_at", "returned_at", "current_agency_code", "current_step", "current_step_due_at",
                      "version", "state")
@@ -139,6 +144,7 @@ extension DossierStore {
             query = query.where("status", .in, filter.statuses.map(\.rawValue).sorted())
         }
         if let agency = filter.receivingAgency { query = query.where("receiving_agency_code", .equal, agency.rawValue) }
+        if let sites = filter.sites { query = query.where("site_code", .in, (sites.isEmpty ? [""] : sites.map(\.rawValue))) }
         if let agency = filter.owningAgency { query = query.where("owning_agency_code", .equal, agency.rawValue) }
         if let agency = filter.currentAgency { query = query.where("current_agency_code", .equal, agency.rawValue) }
         if let code = filter.procedureCode { query = query.where("procedure_code", .equal, code.rawValue) }
@@ -156,6 +162,7 @@ extension DossierStore {
             let codes = visible.map(\.rawValue).sorted()
             query = query.where(group: { group in
                 group.where("receiving_agency_code", .in, codes)
+                    .orWhere("site_code", .in, codes)
                     .orWhere("owning_agency_code", .in, codes)
                     .orWhere("current_agency_code", .in, codes)
             })
@@ -198,6 +205,7 @@ extension DossierStore {
         return DossierSummary(
             code: try DossierCode(parsing: code),
             receivingAgency: receiving,
+            siteCode: try agency("site_code") ?? receiving,
             procedure: ProcedureReference(code: try ProcedureCode(parsing: row.decode(column: "procedure_code", as: String.self)),
                                           version: try row.decode(column: "procedure_version", as: Int.self)),
             owningAgency: owning,

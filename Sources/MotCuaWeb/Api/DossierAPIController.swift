@@ -25,6 +25,14 @@ struct DossierAPIController: Sendable {
 
     // MARK: Reading
 
+    /// The site and its branches, for the `site` filter; an agency that is not a site is a 422 naming it.
+    private func siteGroup(_ site: AgencyCode?) async throws -> [AgencyCode]? {
+        guard let site else { return nil }
+        let directory = try await AgencyStore(database: dossiers.database).directory()
+        guard directory[site]?.kind.isSite == true else { throw Problem.invalid("site", "Cơ quan \(site) không phải nơi tiếp nhận (Trung tâm, Chi nhánh, Trung tâm cấp xã).") }
+        return directory.siteGroup(of: site)
+    }
+
     /// Filters (`status`, `receiving_agency`, `owning_agency`, `current_agency`, `procedure`, `channel`,
     /// `received_from`, `received_to`, `q`), `cursor` and `limit`; an officer sees only their agencies' dossiers.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -47,7 +55,8 @@ struct DossierAPIController: Sendable {
             receivedFrom: try query.date("received_from"),
             receivedTo: try query.date("received_to"),
             search: query.text("q"),
-            visibleTo: principal.listRestriction)
+            visibleTo: principal.listRestriction,
+            sites: try await siteGroup(try query.agency("site")))
         let cursor = try query.parse("cursor") { try DossierCursor(token: $0) }
         let limit = try query.integer("limit", in: 1...Self.maximumPageSize) ?? Self.defaultPageSize
         let page = try await dossiers.list(filter, after: cursor, limit: limit)

@@ -45,7 +45,7 @@ struct DossierSummaryResource: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, receivingAgencyCode = "receiving_agency_code", procedure, owningAgencyCode = "owning_agency_code"
+        case code, receivingAgencyCode = "receiving_agency_code", siteCode = "site_code", procedure, owningAgencyCode = "owning_agency_code"
         case field, channel, status, statusLabel = "status_label", applicant, registeredAt = "registered_at"
         case receivedAt = "received_at", dueAt = "due_at", citizenDueAt = "citizen_due_at", completedAt = "completed_at"
         case outcome, closedAt = "closed_at", returnedAt = "returned_at", currentAgencyCode = "current_agency_code"
@@ -58,6 +58,7 @@ struct DossierSummaryResource: Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(s.code, forKey: .code)
         try c.encode(s.receivingAgency, forKey: .receivingAgencyCode)
+        try c.encode(s.siteCode, forKey: .siteCode)
         try c.encode(s.procedure, forKey: .procedure)
         try c.encode(s.owningAgency, forKey: .owningAgencyCode)
         try c.encode(s.field, forKey: .field)

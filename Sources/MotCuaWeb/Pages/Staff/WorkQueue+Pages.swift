@@ -43,7 +43,8 @@ struct WorkQueueController: Sendable {
     /// The reception desk's own queue: dossiers it received whose result is ready to hand back.
     private func resultsToReturn(at desks: Set<AgencyCode>) async throws -> [DossierSummary] {
         let page = try await dossiers.list(DossierFilter(statuses: [.processed], visibleTo: desks), limit: 200)
-        return page.items.filter { desks.contains($0.receivingAgency) }
+        // The accepting site's desk or the competent site's may hand the result over.
+        return page.items.filter { desks.contains($0.receivingAgency) || desks.contains($0.siteCode) }
             .sorted { ($0.citizenDueAt ?? .distantFuture, $0.code.rawValue) < ($1.citizenDueAt ?? .distantFuture, $1.code.rawValue) }
     }
 }
