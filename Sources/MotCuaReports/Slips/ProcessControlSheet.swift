@@ -119,8 +119,17 @@ public struct ProcessControlSheet: Sendable, Hashable {
             return ["Kết quả: \(outcome.vietnameseLabel)"]
         }
 
-        // Handovers that happened.
+        // Handovers that happened: first, for a dossier accepted at another site, its forwarding.
         var rows: [Handover] = []
+        if let forwarding = d.forwarding, let delivered = forwarding.deliveredAt {
+            var notes = ["Tiếp nhận lúc \(f.slipInstant(forwarding.acceptedAt))", "Hạn chuyển: \(f.slipInstant(forwarding.dueAt))"]
+            if let sent = forwarding.sentAt {
+                notes.append("Gửi lúc \(f.slipInstant(sent))" + (forwarding.channel.map { " (\($0.vietnameseLabel.lowercased()))" } ?? ""))
+            }
+            rows.append(Handover(giver: Party(body: try context.agencyName(forwarding.acceptingSite, at: forwarding.acceptedAt), person: nil),
+                                 receiver: try desk(at: delivered), receiverStep: "Tiếp nhận hồ sơ của cơ quan có thẩm quyền",
+                                 at: delivered, verdict: forwarding.verdict, notes: notes))
+        }
         let visits = d.visits
         if let first = visits.first {
             rows.append(Handover(giver: try desk(at: first.handedOverAt), receiver: try party(first, at: first.handedOverAt),

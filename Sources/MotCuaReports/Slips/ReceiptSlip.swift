@@ -34,6 +34,12 @@ public struct ReceiptSlip: Sendable, Hashable {
     public let processingTime: ProcessingTime
     public let legalTime: ProcessingTime
     public let receivedAt: Date
+    /// The site that accepted the dossier on behalf of this desk, and when (Decree 118/2025 as amended).
+    public struct AcceptedElsewhere: Sendable, Hashable {
+        public let site: String
+        public let at: Date
+    }
+    public let acceptedElsewhere: AcceptedElsewhere?
     /// When the complete supplement arrived and the period restarted (Decree 61/2018 Art. 19.4), if it did.
     public let restartedAt: Date?
     public let appointmentAt: Date
@@ -69,6 +75,9 @@ public struct ReceiptSlip: Sendable, Hashable {
         processingTime = context.procedure.localTime
         legalTime = context.procedure.legalTime
         self.receivedAt = receivedAt
+        acceptedElsewhere = try d.forwarding.map { f throws(SlipError) in
+            AcceptedElsewhere(site: try context.agencyName(f.acceptingSite, at: f.acceptedAt), at: f.acceptedAt)
+        }
         restartedAt = d.supplementRounds.last { $0.phase == .processing && $0.policy == .restart && $0.arrivedAt != nil }?.arrivedAt
         appointmentAt = appointment
         switch resultChannel ?? d.returnChannel ?? (d.channel == .postal ? .postal : .counter) {
@@ -107,6 +116,11 @@ public struct ReceiptSlip: Sendable, Hashable {
             .paragraph(SlipParagraph(time)),
             .paragraph(SlipParagraph([SlipRun("4. Thời gian nhận hồ sơ: "), SlipRun(f.slipInstant(receivedAt), bold: true)])),
         ]
+        if let forwarding = acceptedElsewhere {
+            body.append(.paragraph(SlipParagraph(
+                "Hồ sơ do \(forwarding.site) tiếp nhận lúc \(f.slipInstant(forwarding.at)) và chuyển đến; thời hạn giải quyết tính từ thời gian nhận hồ sơ nêu trên.",
+                indentLevel: 1)))
+        }
         if let restartedAt {
             body.append(.paragraph(SlipParagraph([
                 SlipRun("Nhận đủ hồ sơ bổ sung, thời hạn giải quyết tính lại từ: "),

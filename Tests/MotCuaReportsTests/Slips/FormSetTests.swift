@@ -39,6 +39,26 @@ struct FormSetTests {
         #expect(SlipFormSet.of(july).entry(.apology)?.title == "PHIẾU XIN LỖI VÀ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ")
     }
 
+    @Test("a dossier accepted at another site: its receipt names the accepting site, the competent desk's Mẫu 01 both instants, Mẫu 05 the forwarding")
+    func bothInstantsOnTheSlips() throws {
+        var d = try F.acceptedOnBehalf()
+        let accepted = try SlipForm.acceptanceOnBehalf.document(for: F.context(d)).plainText
+        #expect(accepted.contains("Nơi tiếp nhận hồ sơ: Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"))
+        #expect(accepted.contains("tính từ khi cơ quan có thẩm quyền tiếp nhận hồ sơ"))
+        let context = LifecycleContext(procedure: F.anySiteProcedure, agencies: F.agencies)
+        try d.execute(.receive, at: F.t("2026-09-14 10:00"), actor: "tn", context: context)
+        try d.execute(.transfer, at: F.t("2026-09-14 10:30"), actor: "tn", context: context)
+        let slipContext = try SlipContext(dossier: d, procedure: F.anySiteProcedure, agencies: F.agencies,
+                                          issuingAgency: d.deskAgencyCode, place: "Lâm Đồng")
+        let receipt = try SlipForm.receipt.document(for: slipContext).plainText
+        #expect(receipt.contains("Hồ sơ do Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng tiếp nhận lúc 10 giờ 00 phút, ngày 10/9/2026"))
+        #expect(receipt.contains("4. Thời gian nhận hồ sơ: 10 giờ 00 phút, ngày 14/9/2026"))
+        let sheet = try SlipForm.processControl.document(for: slipContext).plainText
+        #expect(sheet.contains("Tiếp nhận hồ sơ của cơ quan có thẩm quyền") && sheet.contains("Gửi lúc 14 giờ 00 phút, ngày 10/9/2026"))
+        // Nothing of the kind on a dossier received where it was filed.
+        #expect(!(try SlipForm.receipt.document(for: F.context(F.registered(at: "2026-09-10 09:00"))).plainText.contains("Hồ sơ do ")))
+    }
+
     @Test("an administrator's form set replaces the built-in one of the same id, from the database, audited",
           arguments: TestBackend.available)
     func storedSetReplacesBuiltIn(backend: TestBackend) async throws {
