@@ -25,11 +25,11 @@ struct DossierAPIController: Sendable {
 
     // MARK: Reading
 
-    /// The site and its branches, for the `site` filter; an agency that is not a site is a 422 naming it.
+    /// The site and its branches, for the `site` filter; an agency that is not a site is a 400 naming it.
     private func siteGroup(_ site: AgencyCode?) async throws -> [AgencyCode]? {
         guard let site else { return nil }
         let directory = try await AgencyStore(database: dossiers.database).directory()
-        guard directory[site]?.kind.isSite == true else { throw Problem.invalid("site", "Cơ quan \(site) không phải nơi tiếp nhận (Trung tâm, Chi nhánh, Trung tâm cấp xã).") }
+        guard directory[site]?.kind.isSite == true else { throw Problem.badParameter("site", "Cơ quan \(site) không phải nơi tiếp nhận (Trung tâm, Chi nhánh, Trung tâm cấp xã).") }
         return directory.siteGroup(of: site)
     }
 
