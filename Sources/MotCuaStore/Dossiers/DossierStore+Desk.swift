@@ -28,6 +28,7 @@ extension DossierStore {
             let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure, at: instant))
             try await DossierRows.append([event], to: dossier.code, on: sql)
             try await DossierRows.update(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
+            try await NoticeStore.write(for: [event], dossier: dossier, facts: reference.noticeFacts(dossier, procedure: procedure), on: sql)
             return dossier
         }
     }

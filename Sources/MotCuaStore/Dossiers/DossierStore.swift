@@ -67,6 +67,7 @@ public struct DossierStore: Sendable {
         }
         try await DossierRows.insert(dossier, receivingAgency: request.receivingAgency, field: procedure.field, on: sql)
         try await DossierRows.append(events, to: code, on: sql)
+        try await NoticeStore.write(for: events, dossier: dossier, facts: reference.noticeFacts(dossier, procedure: procedure), on: sql)
         return dossier
     }
 
@@ -110,6 +111,7 @@ public struct DossierStore: Sendable {
             let event = try dossier.execute(command, at: instant, actor: actor, context: reference.context(for: procedure, at: instant))
             try await DossierRows.append([event], to: code, on: sql)
             try await DossierRows.update(dossier, receivingAgency: receivingAgency, field: field, on: sql)
+            try await NoticeStore.write(for: [event], dossier: dossier, facts: reference.noticeFacts(dossier, procedure: procedure), on: sql)
             return dossier
         }
     }

@@ -28,4 +28,13 @@ struct ReferenceData: Sendable {
         context.successions = directory.successions
         return context
     }
+
+    /// The names a notice about `dossier` needs, as they read on the day of its last event.
+    func noticeFacts(_ dossier: Dossier, procedure: Procedure) -> NoticePlanner.Facts {
+        let day = VietnamTime.localDate(of: dossier.lastEventAt)
+        func name(_ code: AgencyCode) -> String { directory[code]?.name(on: day) ?? code.rawValue }
+        // The lookup address is the worker's to fill in ({{tra_cuu}} stays in the stored text).
+        return NoticePlanner.Facts(procedureName: procedure.name, siteName: name(dossier.deskAgencyCode),
+                                   owningAgencyName: name(dossier.owningAgencyCode), lookupURL: "{{tra_cuu}}")
+    }
 }

@@ -30,6 +30,7 @@ public enum Migrations {
         M0016_AddTokenExpiry(),
         M0017_AddAgencyKinds(),
         M0018_AddSitesAndTwoInstants(),
+        M0019_CreateNotices(),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
