@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 of session ids and API tokens. Already resolved through postgres-nio and hummingbird-auth;
         // the range admits the 4.x line they resolve to.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
@@ -55,6 +56,19 @@ let package = Package(
                 // SHA-256 of the audit trail's hash chain, computed where the rows are written (Core stays
                 // Foundation-only: it defines what is hashed, `AuditChain.canonicalBytes`).
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Notices to applicants: the outbox's worker and the channels (SMTP on SwiftNIO; Zalo ZNS, SMS).
+        .target(
+            name: "MotCuaNotify",
+            dependencies: [
+                "MotCuaCore",
+                "MotCuaStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // WordprocessingML (.docx) and SpreadsheetML (.xlsx) writers from a typed model.
@@ -119,8 +133,10 @@ let package = Package(
                 "MotCuaWeb",
                 "MotCuaDemo",
                 "MotCuaDemoLoader",
+                "MotCuaNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Test helpers shared by the test targets: a clean SQLite or PostgreSQL database per test.
@@ -147,6 +163,7 @@ let package = Package(
             dependencies: ["OfficeDocuments", "MotCuaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaNotifyTests", dependencies: ["MotCuaNotify", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(
             name: "MotCuaReportsTests",
             dependencies: [

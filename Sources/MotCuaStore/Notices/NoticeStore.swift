@@ -38,8 +38,11 @@ public struct NoticeStore: Sendable {
     static func write(for events: [DossierEvent], dossier: Dossier, facts: NoticePlanner.Facts, on sql: any SQLDatabase) async throws {
         guard dossier.applicant != nil, events.contains(where: { NoticeTemplate.Key.of($0.kind) != nil }) else { return }
         var facts = facts
-        facts.optedOut = try await sql.select().column("dossier_code").from("notice_opt_outs")
-            .where("dossier_code", .equal, dossier.code.rawValue).first() != nil
+        // A dossier registered in this batch cannot have opted out yet: no query on the intake path.
+        if dossier.version > events.count {
+            facts.optedOut = try await sql.select().column("dossier_code").from("notice_opt_outs")
+                .where("dossier_code", .equal, dossier.code.rawValue).first() != nil
+        }
         // Registration and receipt come as one batch, and only the last event of a batch speaks to the
         // applicant: the dossier as it stands after the batch is the one each notice describes.
         for event in events {
