@@ -318,6 +318,9 @@ python3 -c "import json,sys; d=json.loads(sys.argv[1]); a=d['accepted_on_behalf'
   && ok "report JSON: accepted_on_behalf adds up" || fail "report JSON accepted_on_behalf"
 expect_output "agencies merge: a department into another, open dossiers moved" "merged 000.00.20.H39; 0 open dossier(s) moved to the successor, 0 closed dossier(s) kept under their historical names" \
   sh -c "'$motcua' agencies merge --into 000.00.11.H39 --from 2026-12-01 000.00.20.H39 --database '$sample' | sed -E 's/; [0-9]+ open/; 0 open/; s/, [0-9]+ closed/, 0 closed/'"
+expect_output "notify list header" "created_at,dossier_code,channel,recipient,template,state,attempts" "$motcua" notify list --database "$sample"
+bad_config "notify work without a channel" "no channel is configured" env -u MOTCUA_SMTP_URL "$motcua" notify work --once --database "$sample"
+bad_config "notify: a bad SMTP URL, no password printed" "must start with smtp://" "$motcua" notify work --once --smtp-url 'imap://u:s3cr3t@h' --mail-from a@b.vn --database "$sample"
 bad_config "report --format register under Circular 01/2018" "has no dossier register" "$motcua" report --quarter 2021-Q3 --format register -o "$work/r.xlsx" --database "$sample"
 
 echo "cli: $passed passed, $failed failed"

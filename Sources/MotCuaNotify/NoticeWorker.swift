@@ -19,12 +19,15 @@ public struct NoticeWorker: Service {
     public let batchSize: Int
     public let lease: TimeInterval
     public let idle: Duration
+    /// The wait before the second attempt; it doubles with each further one.
+    public let firstRetry: TimeInterval
     let logger: Logger
     let now: @Sendable () -> Date
 
     public init(store: NoticeStore, senders: [NoticeChannel: any NoticeSender], lookupURL: String, name: String = NoticeWorker.defaultName(),
-                batchSize: Int = 20, lease: TimeInterval = 120, idle: Duration = .seconds(1), logger: Logger,
-                now: @escaping @Sendable () -> Date = Date.init) {
+                batchSize: Int = 20, lease: TimeInterval = 120, idle: Duration = .seconds(1), firstRetry: TimeInterval = 30,
+                logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+        self.firstRetry = firstRetry
         self.store = store
         self.senders = senders
         self.lookupURL = lookupURL
@@ -83,7 +86,7 @@ public struct NoticeWorker: Service {
         case let .accepted(providerID, answer):
             try await store.markSent(notice.id, providerID: providerID, answer: answer, at: instant)
         case let .temporaryFailure(answer):
-            let next = instant.addingTimeInterval(Self.backoff(attempt: notice.attempts))
+            let next = instant.addingTimeInterval(Self.backoff(attempt: notice.attempts, first: firstRetry))
             try await store.markRetry(notice.id, answer: answer, next: next, at: instant)
             logger.warning("notice will be retried", metadata: ["notice": "\(notice.id)", "answer": "\(answer.prefix(200))"])
         case let .permanentFailure(answer):
@@ -98,10 +101,10 @@ public struct NoticeWorker: Service {
         Counter(label: "motcua_notices_total", dimensions: [("channel", notice.channel.rawValue), ("outcome", label)]).increment()
     }
 
-    /// Seconds before attempt `attempt + 1`: 30 s doubled each time, at most an hour, ±20% jitter so that
+    /// Seconds before attempt `attempt + 1`: `first` doubled each time, at most an hour, ±20% jitter so that
     /// notices failed together do not come back together.
-    static func backoff(attempt: Int) -> TimeInterval {
-        let base = min(3600, 30 * pow(2, Double(max(0, attempt - 1))))
+    static func backoff(attempt: Int, first: TimeInterval) -> TimeInterval {
+        let base = min(3600, first * pow(2, Double(max(0, attempt - 1))))
         return base * Double.random(in: 0.8...1.2)
     }
 }

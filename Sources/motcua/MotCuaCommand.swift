@@ -10,7 +10,7 @@ struct MotCuaCommand: AsyncParsableCommand {
         abstract: "MotCua — phần mềm một cửa: serve, migrate and manage a public administration service center.",
         subcommands: [ServeCommand.self, MigrateCommand.self, CalendarCommand.self, ImportCommand.self,
                       ReportCommand.self, IndicatorsCommand.self, UserCommand.self, AuditCommand.self, DemoCommand.self,
-                      SettingsCommand.self, FormsCommand.self, AgenciesCommand.self,
+                      SettingsCommand.self, FormsCommand.self, AgenciesCommand.self, NotifyCommand.self,
                       StatisticsBenchmarkCommand.self, IntakeBenchmarkCommand.self])
 
     static func main() async {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ServiceLifecycle
 import Foundation
 import Hummingbird
 import Logging
@@ -79,7 +80,8 @@ struct ServerOptions: ParsableArguments {
 enum WebServer {
     /// - Parameter allowDemoAccounts: serve a database whose demo accounts still open with the public password
     ///   (the demo itself, on loopback); otherwise such a database is refused.
-    static func run(_ database: Database, options: ServerOptions, logger: Logger, allowDemoAccounts: Bool) async throws {
+    static func run(_ database: Database, options: ServerOptions, logger: Logger, allowDemoAccounts: Bool,
+                    notify: NotifyOptions = NotifyOptions()) async throws {
         try await Migrator(database: database, logger: logger).checkNotNewer()
         let applied = try await Migrator(database: database, logger: logger).migrate()
         if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }
@@ -98,7 +100,13 @@ enum WebServer {
                                                     trustedProxies: try options.trustedProxies(),
                                                     publicLimits: options.publicLimits()))
         logger.info("serving", metadata: ["address": "http://\(options.host):\(options.port)", "database": "\(database.location)"])
-        try await app.runService()
+        // The outbox's worker runs beside the server when a channel is configured (else `motcua notify work`).
+        if let worker = try notify.worker(database, logger: logger) {
+            let group = ServiceGroup(configuration: .init(services: [app, worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        } else {
+            try await app.runService()
+        }
     }
 }
 
@@ -109,6 +117,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var server: ServerOptions
+    @OptionGroup var notify: NotifyOptions
     @Flag(name: .customLong("allow-demo-accounts"),
           help: "Serve even though the database holds the demo's accounts, whose password is public (a showcase, never production).")
     var allowDemoAccounts = false
@@ -119,7 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
         try PortCheck.ensureFree(host: server.host, port: server.port)
         let database = try await DatabaseOpener.open(databaseOptions, logger: logger)
         do {
-            try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: allowDemoAccounts)
+            try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: allowDemoAccounts, notify: notify)
         } catch {
             await database.shutdown()
             throw error
