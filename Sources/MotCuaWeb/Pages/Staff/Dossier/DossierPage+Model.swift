@@ -36,6 +36,8 @@ struct DossierPageModel: Sendable {
     let slips: [Slip]
     /// The files submitted with the dossier (online submissions), served by `AttachmentController`.
     let attachments: [AttachmentSummary]
+    /// The notices the applicant was (or is to be) sent about the dossier, newest first.
+    var notices: [Notice] = []
     var actions: [DossierPageAction]
     let showsPersonalData: Bool
     let now: Date

@@ -11,8 +11,10 @@ struct DossierPageQuery: Sendable {
     let attachments: AttachmentStore
     let slips: SlipLoader
     let users: UserStore
+    let notices: NoticeStore
 
     init(database: Database) {
+        notices = NoticeStore(database: database)
         dossiers = DossierStore(database: database)
         procedures = ProcedureStore(database: database)
         agencies = AgencyStore(database: database)
@@ -39,6 +41,7 @@ struct DossierPageQuery: Sendable {
             agencies: try await agencies.directory(),
             slips: await availableSlips(of: dossier, officer: principal.displayName),
             attachments: try await attachments.attachments(of: dossier.code),
+            notices: try await notices.list(dossier: dossier.code, limit: 200),
             actions: actions.filter { Self.isOffered($0, on: dossier, stepCount: procedure?.steps.count) },
             showsPersonalData: principal.mayReadPersonalData(of: dossier), now: now,
             officerNames: officerNames)

@@ -26,7 +26,8 @@ struct DossierPageView {
                 actions,
                 timeline,
                 slips,
-                attachments
+                attachments,
+                notices
             )
         )
     }
@@ -315,6 +316,44 @@ struct DossierPageView {
                     .a(.escaped("href", slip.docxPath), .text("Tải tệp Word")))
             })
         )
+    }
+
+    /// What the applicant was told, by which channel, and whether it went through (Decree 224/2026 Art. 15.1g).
+    /// The address or number is shown only to those who may read the applicant's personal data.
+    private var notices: Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "tieu-de-thong-bao"),
+            .h2(.id("tieu-de-thong-bao"), .text("Thông báo cho người nộp")),
+            .if(model.notices.isEmpty, .p(.class("muted"), .text("Chưa có thông báo nào."))),
+            .if(!model.notices.isEmpty, .div(.class("table-scroll"), .table(.id("thong-bao-nguoi-nop"),
+                .thead(.tr(.th(.text("Lúc")), .th(.text("Nội dung")), .th(.text("Kênh")), .th(.text("Người nhận")),
+                           .th(.text("Tình trạng")), .th(.text("Lần gửi")), .th(.text("Phản hồi")))),
+                .tbody(.forEach(model.notices) { notice in
+                    .tr(.td(.text(VietnameseFormat.slipInstant(notice.createdAt))),
+                        .td(.text(NoticeTemplate.Key(rawValue: notice.template).map(Self.noticeLabel) ?? notice.template)),
+                        .td(.text(notice.channel.vietnameseLabel)),
+                        .td(.text(model.showsPersonalData ? notice.recipient : Applicant.hiddenMark)),
+                        .td(.span(.class(notice.state == .failed ? "overdue" : "within"), .text(notice.state.vietnameseLabel))),
+                        .td(.text("\(notice.attempts)")),
+                        .td(.text(notice.lastAnswer.map { String($0.prefix(120)) } ?? "")))
+                })
+            )))
+        )
+    }
+
+    static func noticeLabel(_ key: NoticeTemplate.Key) -> String {
+        switch key {
+        case .received: "Đã tiếp nhận, hẹn trả"
+        case .acceptedOnBehalf: "Đã tiếp nhận, chuyển cơ quan có thẩm quyền"
+        case .supplementRequested: "Yêu cầu bổ sung"
+        case .supplementReceived: "Đã nhận bổ sung"
+        case .extended: "Gia hạn, xin lỗi"
+        case .paymentRequested: "Nghĩa vụ tài chính"
+        case .resultReady: "Đã có kết quả"
+        case .resultReturned: "Đã trả kết quả"
+        case .refused: "Từ chối"
+        case .stopped: "Dừng giải quyết"
+        case .withdrawn: "Rút hồ sơ"
+        }
     }
 
     private var attachments: Node<HTML.BodyContext> {
