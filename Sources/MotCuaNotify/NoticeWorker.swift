@@ -78,6 +78,7 @@ public struct NoticeWorker: Service {
         guard let sender = senders[notice.channel] else {
             try await store.markCancelled(notice.id, answer: "Kênh \(notice.channel.vietnameseLabel) chưa được cấu hình", at: now())
             Counter(label: "motcua_notices_total", dimensions: [("channel", notice.channel.rawValue), ("outcome", "cancelled")]).increment()
+            try await fallBack(notice)
             return
         }
         let outcome = await sender.send(notice, lookupURL: lookupURL)
@@ -92,6 +93,7 @@ public struct NoticeWorker: Service {
         case let .permanentFailure(answer):
             try await store.markFailed(notice.id, answer: answer, at: instant)
             logger.warning("notice failed", metadata: ["notice": "\(notice.id)", "answer": "\(answer.prefix(200))"])
+            try await fallBack(notice)
         }
         let label: String = switch outcome {
         case .accepted: "sent"
@@ -99,6 +101,14 @@ public struct NoticeWorker: Service {
         case .permanentFailure: "failed"
         }
         Counter(label: "motcua_notices_total", dimensions: [("channel", notice.channel.rawValue), ("outcome", label)]).increment()
+    }
+
+    /// A Zalo notice that cannot go through goes by SMS, when SMS is configured.
+    func fallBack(_ notice: Notice) async throws {
+        guard notice.channel == .zns, senders[.sms] != nil else { return }
+        if try await store.addFallback(of: notice, channel: .sms, at: now()) {
+            logger.info("notice falls back to SMS", metadata: ["notice": "\(notice.id)"])
+        }
     }
 
     /// Seconds before attempt `attempt + 1`: `first` doubled each time, at most an hour, ±20% jitter so that

@@ -135,6 +135,18 @@ public struct NoticeStore: Sendable {
         return !rows.isEmpty
     }
 
+    /// The same notice by another channel (Zalo could not deliver: SMS), written once; false if it exists.
+    @discardableResult
+    public func addFallback(of notice: Notice, channel: NoticeChannel, at instant: Date) async throws -> Bool {
+        let draft = NoticeDraft(dossierCode: notice.dossierCode, eventSequence: notice.eventSequence, channel: channel,
+                                recipient: notice.recipient, template: NoticeTemplate.Key(rawValue: notice.template) ?? .received,
+                                templateVersion: notice.templateVersion, subject: notice.subject, body: notice.body)
+        let exists = try await database.sql.select().column("id").from("notices").where("id", .equal, draft.id).first() != nil
+        guard !exists else { return false }
+        try await Self.insert(draft, at: instant, on: database.sql)
+        return true
+    }
+
     /// The applicant asks for no more notices about the dossier; pending ones are cancelled.
     public func optOut(_ dossier: DossierCode, at instant: Date) async throws {
         try await database.transaction { sql in

@@ -33,6 +33,18 @@ struct NotifyOptions: ParsableArguments {
                 throw CommandFailure("notify: \(error.description)")
             }
         }
+        if let token = Self.environment("MOTCUA_ZNS_TOKEN") {
+            guard let template = Self.environment("MOTCUA_ZNS_TEMPLATE_ID") else {
+                throw CommandFailure("notify: MOTCUA_ZNS_TOKEN is set but MOTCUA_ZNS_TEMPLATE_ID (the registered template) is not")
+            }
+            senders[.zns] = ZNSSender(url: Self.environment("MOTCUA_ZNS_URL") ?? ZNSSender.officialURL, token: token, templateID: template)
+        }
+        if let url = Self.environment("MOTCUA_SMS_URL") {
+            guard let token = Self.environment("MOTCUA_SMS_TOKEN") else {
+                throw CommandFailure("notify: MOTCUA_SMS_URL is set but MOTCUA_SMS_TOKEN is not")
+            }
+            senders[.sms] = SMSSender(url: url, token: token, unaccented: Self.environment("MOTCUA_SMS_UNACCENTED") != "0")
+        }
         return senders
     }
 
@@ -69,7 +81,7 @@ struct NotifyWorkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "work",
         abstract: "Deliver the outbox until stopped (SIGTERM, SIGINT); several workers may share a PostgreSQL database.",
-        discussion: "Channels: --smtp-url/MOTCUA_SMTP_URL with --mail-from/MOTCUA_MAIL_FROM for e-mail. Notices of a channel that is not configured are cancelled.")
+        discussion: "Channels: --smtp-url/MOTCUA_SMTP_URL with --mail-from/MOTCUA_MAIL_FROM for e-mail; MOTCUA_ZNS_TOKEN with MOTCUA_ZNS_TEMPLATE_ID (and MOTCUA_ZNS_URL) for Zalo; MOTCUA_SMS_URL with MOTCUA_SMS_TOKEN (MOTCUA_SMS_UNACCENTED=0 to keep diacritics) for SMS. Notices of a channel that is not configured are cancelled (Zalo ones then go by SMS).")
 
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var notify: NotifyOptions
@@ -81,7 +93,7 @@ struct NotifyWorkCommand: AsyncParsableCommand {
         do {
             try await Migrator(database: database, logger: logger).migrate()
             guard let worker = try notify.worker(database, logger: logger) else {
-                throw CommandFailure("notify work: no channel is configured (set MOTCUA_SMTP_URL and MOTCUA_MAIL_FROM)")
+                throw CommandFailure("notify work: no channel is configured (set MOTCUA_SMTP_URL and MOTCUA_MAIL_FROM, MOTCUA_ZNS_TOKEN or MOTCUA_SMS_URL)")
             }
             if once {
                 try await worker.drain()
