@@ -321,6 +321,16 @@ expect_output "agencies merge: a department into another, open dossiers moved" "
 expect_output "notify list header" "created_at,dossier_code,channel,recipient,template,state,attempts" "$motcua" notify list --database "$sample"
 bad_config "notify work without a channel" "no channel is configured" env -u MOTCUA_SMTP_URL "$motcua" notify work --once --database "$sample"
 bad_config "notify: a bad SMTP URL, no password printed" "must start with smtp://" "$motcua" notify work --once --smtp-url 'imap://u:s3cr3t@h' --mail-from a@b.vn --database "$sample"
+# serve (and demo) with a channel configured run the notice worker beside the server, and stop on SIGTERM.
+for command in serve demo; do
+  port=$(free_port); dir="$work/worker-$command"; mkdir -p "$dir"
+  (cd "$dir" && MOTCUA_LOG_LEVEL=info MOTCUA_SMTP_URL=smtp://127.0.0.1:1 MOTCUA_MAIL_FROM=motcua@example.vn \
+     exec "$motcua" "$command" --database "$dir/db.sqlite" --port "$port" >"$dir/log" 2>&1) &
+  server_pid=$!
+  if wait_ready "$port" && grep -q "notice worker started" "$dir/log"; then ok "$command runs the notice worker"; else fail "$command with a channel: $(tail -3 "$dir/log")"; fi
+  kill -TERM "$server_pid"; wait "$server_pid"; code=$?; server_pid=""
+  [ "$code" = 0 ] && grep -q "notice worker stopped" "$dir/log" && ok "$command stops the worker on SIGTERM" || fail "$command: exit $code after SIGTERM"
+done
 bad_config "report --format register under Circular 01/2018" "has no dossier register" "$motcua" report --quarter 2021-Q3 --format register -o "$work/r.xlsx" --database "$sample"
 
 echo "cli: $passed passed, $failed failed"

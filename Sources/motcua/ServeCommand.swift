@@ -81,7 +81,7 @@ enum WebServer {
     /// - Parameter allowDemoAccounts: serve a database whose demo accounts still open with the public password
     ///   (the demo itself, on loopback); otherwise such a database is refused.
     static func run(_ database: Database, options: ServerOptions, logger: Logger, allowDemoAccounts: Bool,
-                    notify: NotifyOptions = NotifyOptions()) async throws {
+                    notify: NotifyOptions) async throws {
         try await Migrator(database: database, logger: logger).checkNotNewer()
         let applied = try await Migrator(database: database, logger: logger).migrate()
         if !applied.isEmpty { logger.info("database migrated", metadata: ["applied": "\(applied.count)"]) }

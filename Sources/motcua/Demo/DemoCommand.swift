@@ -25,6 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
     @OptionGroup var server: ServerOptions
+    @OptionGroup var notify: NotifyOptions
     @Flag(name: .customLong("no-serve"), help: "Only build the database, then exit.") var noServe = false
     @Option(help: "The generator's seed (the 2021 figures are the same for every seed).") var seed: UInt64?
     @Option(help: "dak-nong-2021 (default: the seed report's Q3/2021) or lam-dong-2026 (the merged province, April 2025 – November 2026).")
@@ -57,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             if !noServe {
                 print("open http://\(server.host):\(server.port)/ — demo users' password: \(DemoUser.demoPassword)")
-                try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: true)
+                try await WebServer.run(database, options: server, logger: logger, allowDemoAccounts: true, notify: notify)
             }
         } catch {
             await database.shutdown()
