@@ -34,6 +34,11 @@ public struct AgencyMerger: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    // Not optimised: the Swift 6.3.1 release compiler crashes (signal 11, LLVM coro-split, "While splitting
+    // coroutine …AgencyMerger…merge…", seen in `swift build -c release`) on this function; the same workaround as
+    // `QuarterlyReports.issue` and `SlipLoader.context`. Not reduced yet: the likely trigger is the one IfFound.swift
+    // names (an error raised inside an optional expression of a coroutine, here `first()?.decode(…) ?? 0`).
+    @_optimize(none)
     public func merge(_ plans: [MergerPlan], at instant: Date, actor: String) async throws -> MergerResult {
         let directory = try await AgencyStore(database: database).directory()
         var merged: [Agency] = []
