@@ -28,6 +28,10 @@ public struct QuarterlyReports: Sendable {
     }
 
     /// The report built from live data, without edits.
+    // Not optimised: the Swift 6.3.1 release compiler crashes (signal 11, LLVM coro-split, "While splitting
+    // coroutine …QuarterlyReports…build…", seen in `swift build -c release`) since it reads the directory and the
+    // sites' exchange; the same workaround as `issue` below.
+    @_optimize(none)
     public func build(_ period: StatisticsPeriod, window: StatisticsPeriod, agency: AgencyCode? = nil,
                       number: String? = nil, issuedOn: LocalDate? = nil) async throws -> QuarterlyReport {
         let statistics = try await StatisticsReporter(database: database).report(window, agency: agency)
